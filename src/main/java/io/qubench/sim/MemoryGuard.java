@@ -34,10 +34,23 @@ public final class MemoryGuard {
 
     /** Throws when {@code neededBytes} for a {@code qubits}-qubit run exceed {@code availableBytes}. */
     public static void requireFits(int qubits, long neededBytes, long availableBytes) {
+        requireFits(qubits, neededBytes, availableBytes, "");
+    }
+
+    /** As above; {@code detail} (may be empty) explains a need beyond one state vector. */
+    public static void requireFits(int qubits, long neededBytes, long availableBytes, String detail) {
         if (neededBytes > availableBytes) {
-            throw new SimulationException("A " + qubits + "-qubit state vector needs " + human(neededBytes)
+            long one = statevectorBytes(qubits);
+            String need = neededBytes == one || detail.isEmpty() ? human(neededBytes) : human(one) + " (" + human(neededBytes) + " " + detail + ")";
+            throw new SimulationException("A " + qubits + "-qubit state vector needs " + need
                     + " but only " + human(availableBytes) + " of memory is available to Qubench");
         }
+    }
+
+    /** Bytes for {@code copies} state vectors of {@code qubits} qubits, saturating. */
+    public static long statevectorBytes(int qubits, int copies) {
+        long one = statevectorBytes(qubits);
+        return one > Long.MAX_VALUE / copies ? Long.MAX_VALUE : one * copies;
     }
 
     /** "16.0 TiB", "512.0 MiB": binary units, one decimal. */

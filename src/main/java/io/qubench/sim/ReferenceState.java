@@ -1,14 +1,18 @@
 package io.qubench.sim;
 
+import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
+import io.qubench.circuit.Gates;
 import io.qubench.circuit.Matrix;
+import io.qubench.circuit.Operation.GateOperation;
 
 /**
  * The reference engine's state: 2^n amplitudes, interleaved (re, im) in one array. Every gate is
  * applied by the same plain gather / multiply / scatter loop, so that it is easy to trust.
  */
-final class ReferenceState {
+final class ReferenceState implements QuantumState {
 
     private final int qubits;
     private final double[] amplitudes;
@@ -24,16 +28,39 @@ final class ReferenceState {
         this.amplitudes = other.amplitudes.clone();
     }
 
-    ReferenceState copy() {
+    @Override
+    public ReferenceState copy() {
         return new ReferenceState(this);
     }
 
-    int qubits() {
+    @Override
+    public int qubits() {
         return qubits;
     }
 
-    double[] amplitudes() {
+    @Override
+    public double[] amplitudes() {
         return amplitudes.clone();
+    }
+
+    @Override
+    public void applyGates(List<GateOperation> gates) {
+        for (int i = 0; i < gates.size(); i++) {
+            GateOperation g = gates.get(i);
+            int[] targets = g.qubits().stream().mapToInt(Integer::intValue).toArray();
+            apply(Gates.matrix(g.gate(), g.paramValues(Map.of())), targets);
+            if ((i & 63) == 63) {
+                ShotRunner.checkCancelled();
+            }
+        }
+    }
+
+    @Override
+    public void probabilities(long from, long to, ProbabilityConsumer consumer) {
+        for (long i = from; i < to; i++) {
+            int k = (int) (2 * i);
+            consumer.accept(i, amplitudes[k] * amplitudes[k] + amplitudes[k + 1] * amplitudes[k + 1]);
+        }
     }
 
     /** Applies the k-qubit {@code matrix} with its argument j on qubit {@code targets[j]}. */
@@ -93,8 +120,8 @@ final class ReferenceState {
         return p;
     }
 
-    /** Measures {@code qubit}, collapsing and renormalising the state; returns the outcome. */
-    boolean measure(int qubit, RandomGenerator random) {
+    @Override
+    public boolean measure(int qubit, RandomGenerator random) {
         double p1 = probabilityOfOne(qubit);
         boolean one = random.nextDouble() < p1;
         double keep = one ? p1 : 1 - p1;
@@ -114,7 +141,8 @@ final class ReferenceState {
     }
 
     /** Resets {@code qubit} to |0⟩: measure it, and flip it back if it read 1. */
-    void reset(int qubit, RandomGenerator random) {
+    @Override
+    public void reset(int qubit, RandomGenerator random) {
         if (measure(qubit, random)) {
             int bit = 1 << qubit;
             for (int i = 0; i < (1 << qubits); i++) {
@@ -127,32 +155,5 @@ final class ReferenceState {
                 }
             }
         }
-    }
-
-    /** Cumulative probabilities of the basis states, for sampling many shots with a binary search. */
-    double[] cumulativeProbabilities() {
-        double[] cumulative = new double[1 << qubits];
-        double sum = 0;
-        for (int i = 0; i < cumulative.length; i++) {
-            sum += amplitudes[2 * i] * amplitudes[2 * i] + amplitudes[2 * i + 1] * amplitudes[2 * i + 1];
-            cumulative[i] = sum;
-        }
-        return cumulative;
-    }
-
-    /** The basis index drawn for one uniform number, given cumulative probabilities. */
-    static int sample(double[] cumulative, double uniform) {
-        double u = uniform * cumulative[cumulative.length - 1];
-        int lo = 0;
-        int hi = cumulative.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cumulative[mid] > u) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
     }
 }

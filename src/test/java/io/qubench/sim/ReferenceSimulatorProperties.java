@@ -20,12 +20,12 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /** Properties of the reference engine over random circuits of standard gates. */
-class ReferenceSimulatorProperties {
+public class ReferenceSimulatorProperties {
 
     private final ReferenceSimulator sim = new ReferenceSimulator();
 
     /** A random circuit of {@code gates} standard gates with random angles on random qubits. */
-    static Circuit randomCircuit(long seed, int qubits, int gates) {
+    public static Circuit randomCircuit(long seed, int qubits, int gates) {
         Random random = new Random(seed);
         List<StandardGate> fitting = java.util.Arrays.stream(StandardGate.values()).filter(g -> g.numQubits() <= qubits).toList();
         CircuitBuilder b = Circuit.builder().qubits(qubits);

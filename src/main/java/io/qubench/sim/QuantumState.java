@@ -1,0 +1,38 @@
+package io.qubench.sim;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+import io.qubench.circuit.Operation.GateOperation;
+
+/** A pure state held by an engine; {@link ShotRunner} drives it through a circuit. */
+public interface QuantumState {
+
+    int qubits();
+
+    /** Applies unconditioned gates in order (an engine may fuse them). Parameters are bound. */
+    void applyGates(List<GateOperation> gates);
+
+    /** Measures {@code qubit}, collapsing and renormalising; returns true for outcome 1. */
+    boolean measure(int qubit, RandomGenerator random);
+
+    /** Resets {@code qubit} to |0⟩. */
+    default void reset(int qubit, RandomGenerator random) {
+        if (measure(qubit, random)) {
+            applyGates(List.of(new GateOperation(io.qubench.circuit.StandardGate.X, List.of(), List.of(qubit))));
+        }
+    }
+
+    QuantumState copy();
+
+    /** Interleaved (re, im) amplitudes, index bit k = qubit k. */
+    double[] amplitudes();
+
+    /** |amplitude|² of basis states [from, to), in order, for sampling. */
+    void probabilities(long from, long to, ProbabilityConsumer consumer);
+
+    @FunctionalInterface
+    interface ProbabilityConsumer {
+        void accept(long index, double probability);
+    }
+}

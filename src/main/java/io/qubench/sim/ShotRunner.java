@@ -1,0 +1,231 @@
+package io.qubench.sim;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.function.IntFunction;
+
+import io.qubench.circuit.Circuit;
+import io.qubench.circuit.Operation;
+import io.qubench.circuit.Operation.Barrier;
+import io.qubench.circuit.Operation.GateOperation;
+import io.qubench.circuit.Operation.Measurement;
+import io.qubench.circuit.Operation.Reset;
+
+/**
+ * The measurement semantics every state-vector engine shares. When every measurement is
+ * terminal the circuit runs once and all shots are drawn from the final distribution (the
+ * state vector returned is the one before those measurements). Otherwise the unitary prefix
+ * runs once and each shot continues from a copy of it, with mid-circuit measurement, reset
+ * and classical conditions (the state vector returned is the final state of the first shot).
+ */
+public final class ShotRunner {
+
+    private static final int CANCEL_CHECK_EVERY = 64;
+
+    private final Circuit circuit;
+    private final RunOptions options;
+    private final IntFunction<QuantumState> newState;
+    private final SplittableRandom random;
+    private final List<Operation> ops;
+    private int lastReported = -1;
+
+    /** {@code circuit} must be inlined and bound (see {@link #prepare}). */
+    public ShotRunner(Circuit circuit, RunOptions options, IntFunction<QuantumState> newState) {
+        this.circuit = circuit;
+        this.options = options;
+        this.newState = newState;
+        this.random = new SplittableRandom(options.seed());
+        this.ops = circuit.operations();
+    }
+
+    /** Expands user gates and binds parameters; an unbound one is a clear error. */
+    public static Circuit prepare(Circuit circuit, RunOptions options) {
+        Circuit flat = circuit.inlined().bind(options.parameters());
+        if (!flat.parameters().isEmpty()) {
+            throw new SimulationException("parameter '" + flat.parameters().iterator().next()
+                    + "' has no value: give every free parameter a value before simulating");
+        }
+        return flat;
+    }
+
+    /** Runs and packages the result under {@code engine}'s name; {@code original} gives sizes. */
+    public SimulationResult run(Circuit original, String engine, long startNanos) {
+        Outcome outcome = terminalMeasurementsOnly(circuit) ? sampleOnce() : shotByShot();
+        return new SimulationResult(original.numQubits(), original.numClbits(), options.shots(), options.seed(),
+                new TreeMap<>(outcome.counts()), options.statevector() ? outcome.statevector() : null, outcome.implicit(),
+                engine, System.nanoTime() - startNanos);
+    }
+
+    /** No conditions or resets, and nothing acts on a qubit after it is measured. */
+    public static boolean terminalMeasurementsOnly(Circuit circuit) {
+        Set<Integer> measured = new HashSet<>();
+        for (Operation op : circuit.operations()) {
+            if (op.condition().isPresent() || op instanceof Reset) {
+                return false;
+            }
+            if (op instanceof Barrier) {
+                continue;
+            }
+            for (int q : op.qubits()) {
+                if (measured.contains(q)) {
+                    return false;
+                }
+            }
+            if (op instanceof Measurement m) {
+                measured.add(m.qubit());
+            }
+        }
+        return true;
+    }
+
+    private record Outcome(Map<String, Integer> counts, double[] statevector, boolean implicit) {
+    }
+
+    private Outcome sampleOnce() {
+        QuantumState state = newState.apply(circuit.numQubits());
+        List<GateOperation> gates = new ArrayList<>();
+        List<Measurement> measurements = new ArrayList<>();
+        for (Operation op : ops) {
+            if (op instanceof GateOperation g) {
+                gates.add(g);
+            } else if (op instanceof Measurement m) {
+                measurements.add(m);
+            }
+        }
+        checkCancelled();
+        state.applyGates(gates);
+        checkCancelled();
+        options.progress().progress(0.9);
+        boolean implicit = measurements.isEmpty();
+        Map<Long, Integer> byIndex = sample(state, options.shots());
+        Map<String, Integer> counts = new HashMap<>();
+        boolean[] clbits = new boolean[circuit.numClbits()];
+        byIndex.forEach((index, count) -> {
+            String key;
+            if (implicit) {
+                key = Bitstrings.ofIndex(index, circuit.numQubits());
+            } else {
+                Arrays.fill(clbits, false);
+                for (Measurement m : measurements) {
+                    clbits[m.clbit()] = ((index >> m.qubit()) & 1) == 1;
+                }
+                key = Bitstrings.format(clbits, circuit.classicalRegisters());
+            }
+            counts.merge(key, count, Integer::sum);
+        });
+        options.progress().progress(1.0);
+        return new Outcome(counts, options.statevector() ? state.amplitudes() : null, implicit);
+    }
+
+    /**
+     * Draws {@code shots} basis indices in one sweep over the state: sorted uniform numbers are
+     * matched against the running sum of probabilities, so no table of 2^n sums is needed.
+     */
+    private Map<Long, Integer> sample(QuantumState state, int shots) {
+        Map<Long, Integer> byIndex = new HashMap<>();
+        if (shots == 0) {
+            return byIndex;
+        }
+        double[] u = new double[shots];
+        for (int s = 0; s < shots; s++) {
+            u[s] = random.nextDouble();
+        }
+        Arrays.sort(u);
+        long size = 1L << state.qubits();
+        double[] sum = {0};
+        int[] next = {0};
+        long[] lastNonZero = {0};
+        state.probabilities(0, size, (index, p) -> {
+            if (p > 0) {
+                lastNonZero[0] = index;
+            }
+            sum[0] += p;
+            while (next[0] < shots && u[next[0]] < sum[0]) {
+                byIndex.merge(index, 1, Integer::sum);
+                next[0]++;
+            }
+        });
+        // Rounding can leave the total a hair under 1: the last shots go to the last possible state.
+        if (next[0] < shots) {
+            byIndex.merge(lastNonZero[0], shots - next[0], Integer::sum);
+        }
+        return byIndex;
+    }
+
+    private Outcome shotByShot() {
+        int firstNonUnitary = 0;
+        List<GateOperation> prefixGates = new ArrayList<>();
+        while (firstNonUnitary < ops.size() && isPlainGate(ops.get(firstNonUnitary))) {
+            if (ops.get(firstNonUnitary) instanceof GateOperation g) {
+                prefixGates.add(g);
+            }
+            firstNonUnitary++;
+        }
+        QuantumState prefix = newState.apply(circuit.numQubits());
+        prefix.applyGates(prefixGates);
+        checkCancelled();
+        Map<String, Integer> counts = new HashMap<>();
+        double[] firstState = null;
+        int shots = Math.max(options.shots(), options.statevector() ? 1 : 0);
+        for (int shot = 0; shot < shots; shot++) {
+            QuantumState state = prefix.copy();
+            boolean[] clbits = new boolean[circuit.numClbits()];
+            for (int i = firstNonUnitary; i < ops.size(); i++) {
+                apply(state, ops.get(i), clbits);
+                if ((i & (CANCEL_CHECK_EVERY - 1)) == 0) {
+                    checkCancelled();
+                }
+            }
+            if (shot < options.shots()) {
+                counts.merge(Bitstrings.format(clbits, circuit.classicalRegisters()), 1, Integer::sum);
+            }
+            if (shot == 0 && options.statevector()) {
+                firstState = state.amplitudes();
+            }
+            report(shot, shots);
+        }
+        options.progress().progress(1.0);
+        return new Outcome(counts, firstState, false);
+    }
+
+    private static boolean isPlainGate(Operation op) {
+        return (op instanceof GateOperation && op.condition().isEmpty()) || op instanceof Barrier;
+    }
+
+    private void apply(QuantumState state, Operation op, boolean[] clbits) {
+        if (op.condition().isPresent() && !op.condition().get().holds(clbits)) {
+            return;
+        }
+        switch (op) {
+            case GateOperation g -> state.applyGates(List.of(g));
+            case Measurement m -> clbits[m.clbit()] = state.measure(m.qubit(), random);
+            case Reset r -> state.reset(r.qubit(), random);
+            case Barrier b -> { }
+        }
+    }
+
+    /** Checks for cancellation and reports progress at most about a hundred times. */
+    private void report(int done, int total) {
+        checkCancelled();
+        int percent = (int) (100.0 * (done + 1) / Math.max(1, total));
+        if (percent != lastReported) {
+            lastReported = percent;
+            options.progress().progress(percent / 100.0);
+        }
+    }
+
+    /** Throws {@link CancellationException} when the running thread was interrupted. */
+    public static void checkCancelled() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("simulation cancelled");
+        }
+    }
+}

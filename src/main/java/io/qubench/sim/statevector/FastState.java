@@ -1,0 +1,373 @@
+package io.qubench.sim.statevector;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+import io.qubench.circuit.Operation.GateOperation;
+import io.qubench.sim.QuantumState;
+import io.qubench.sim.ShotRunner;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The fast engine's state: real and imaginary parts in two {@code double[]} of 2^n (so up to
+ * 30 qubits fit Java arrays), passes specialised by kernel kind, SIMD through the Vector API
+ * on contiguous runs of at least one vector, and split across threads by a {@link ParallelPolicy}.
+ */
+final class FastState implements QuantumState {
+
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int LANES = S.length();
+    /** Amplitudes per parallel work item: large enough to amortise scheduling, small enough to balance. */
+    private static final int UNIT = 1 << 13;
+
+    private final int n;
+    private final double[] re;
+    private final double[] im;
+    private final ParallelPolicy policy;
+    private final int maxFused;
+
+    FastState(int n, ParallelPolicy policy, int maxFused) {
+        this.n = n;
+        this.re = new double[1 << n];
+        this.im = new double[1 << n];
+        this.policy = policy;
+        this.maxFused = maxFused;
+        re[0] = 1;
+    }
+
+    private FastState(FastState other) {
+        this.n = other.n;
+        this.re = other.re.clone();
+        this.im = other.im.clone();
+        this.policy = other.policy;
+        this.maxFused = other.maxFused;
+    }
+
+    @Override
+    public int qubits() {
+        return n;
+    }
+
+    @Override
+    public FastState copy() {
+        return new FastState(this);
+    }
+
+    @Override
+    public double[] amplitudes() {
+        double[] out = new double[2 << n];
+        for (int i = 0; i < re.length; i++) {
+            out[2 * i] = re[i];
+            out[2 * i + 1] = im[i];
+        }
+        return out;
+    }
+
+    @Override
+    public void probabilities(long from, long to, ProbabilityConsumer consumer) {
+        for (int i = (int) from; i < to; i++) {
+            consumer.accept(i, re[i] * re[i] + im[i] * im[i]);
+        }
+    }
+
+    @Override
+    public void applyGates(List<GateOperation> gates) {
+        List<Kernel> kernels = new Fuser(n, maxFused).fuse(gates);
+        for (Kernel k : kernels) {
+            ShotRunner.checkCancelled();
+            apply(k);
+        }
+    }
+
+    void apply(Kernel kernel) {
+        switch (kernel) {
+            case Kernel.Dense d when d.targets().length == 1 -> dense1(d);
+            case Kernel.Dense d when d.targets().length == 2 -> dense2(d);
+            case Kernel.Dense d -> denseK(d);
+            case Kernel.Diagonal d -> diagonal(d);
+            case Kernel.Swap s -> swap(s);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Run {
+        /** Processes {@code count} contiguous "local 0" indices from {@code start}. */
+        void apply(int start, int count);
+    }
+
+    /**
+     * Calls {@code run} for every contiguous run of indices whose {@code involved} bits are 0
+     * (then OR-ed with {@code fixed}), split into parallel work items.
+     */
+    private void forRuns(int[] involved, long fixed, Run run) {
+        int lo = involved[0];
+        int free = n - involved.length;
+        long runLength = 1L << lo;
+        long runs = 1L << (free - lo);
+        int unit = (int) Math.min(runLength, UNIT);
+        long perRun = runLength / unit;
+        policy.forRange(runs * perRun, (from, to) -> {
+            for (long j = from; j < to; j++) {
+                long h = j / perRun;
+                long offset = (j % perRun) * unit;
+                long base = Kernel.Bits.deposit(h << lo, involved) | fixed;
+                run.apply((int) (base + offset), unit);
+            }
+        });
+    }
+
+    private void dense1(Kernel.Dense d) {
+        int t = 1 << d.targets()[0];
+        double[] mr = d.re();
+        double[] mi = d.im();
+        double m00r = mr[0], m01r = mr[1], m10r = mr[2], m11r = mr[3];
+        double m00i = mi[0], m01i = mi[1], m10i = mi[2], m11i = mi[3];
+        forRuns(d.involved(), d.controlMask(), (start, count) -> {
+            int i = start;
+            int end = start + count;
+            if (count >= LANES) {
+                DoubleVector a00r = DoubleVector.broadcast(S, m00r), a01r = DoubleVector.broadcast(S, m01r);
+                DoubleVector a10r = DoubleVector.broadcast(S, m10r), a11r = DoubleVector.broadcast(S, m11r);
+                DoubleVector a00i = DoubleVector.broadcast(S, m00i), a01i = DoubleVector.broadcast(S, m01i);
+                DoubleVector a10i = DoubleVector.broadcast(S, m10i), a11i = DoubleVector.broadcast(S, m11i);
+                for (; i < end; i += LANES) {
+                    DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
+                    DoubleVector yr = DoubleVector.fromArray(S, re, i + t), yi = DoubleVector.fromArray(S, im, i + t);
+                    xr.fma(a00r, yr.fma(a01r, xi.fma(a00i.neg(), yi.mul(a01i).neg()))).intoArray(re, i);
+                    xi.fma(a00r, yi.fma(a01r, xr.fma(a00i, yr.mul(a01i)))).intoArray(im, i);
+                    xr.fma(a10r, yr.fma(a11r, xi.fma(a10i.neg(), yi.mul(a11i).neg()))).intoArray(re, i + t);
+                    xi.fma(a10r, yi.fma(a11r, xr.fma(a10i, yr.mul(a11i)))).intoArray(im, i + t);
+                }
+                return;
+            }
+            for (; i < end; i++) {
+                double xr = re[i], xi = im[i], yr = re[i + t], yi = im[i + t];
+                re[i] = m00r * xr - m00i * xi + m01r * yr - m01i * yi;
+                im[i] = m00r * xi + m00i * xr + m01r * yi + m01i * yr;
+                re[i + t] = m10r * xr - m10i * xi + m11r * yr - m11i * yi;
+                im[i + t] = m10r * xi + m10i * xr + m11r * yi + m11i * yr;
+            }
+        });
+    }
+
+    private void dense2(Kernel.Dense d) {
+        int[] off = offsets(d.targets());
+        double[] mr = d.re();
+        double[] mi = d.im();
+        forRuns(d.involved(), d.controlMask(), (start, count) -> {
+            int end = start + count;
+            if (count >= LANES) {
+                DoubleVector[] vr = new DoubleVector[4];
+                DoubleVector[] vi = new DoubleVector[4];
+                DoubleVector[] ar = broadcast(mr, 1);
+                DoubleVector[] ai = broadcast(mi, 1);
+                DoubleVector[] nai = broadcast(mi, -1);
+                for (int i = start; i < end; i += LANES) {
+                    for (int c = 0; c < 4; c++) {
+                        vr[c] = DoubleVector.fromArray(S, re, i + off[c]);
+                        vi[c] = DoubleVector.fromArray(S, im, i + off[c]);
+                    }
+                    for (int r = 0; r < 4; r++) {
+                        DoubleVector sr = vr[0].mul(ar[4 * r]).sub(vi[0].mul(ai[4 * r]));
+                        DoubleVector si = vi[0].mul(ar[4 * r]).add(vr[0].mul(ai[4 * r]));
+                        for (int c = 1; c < 4; c++) {
+                            sr = vr[c].fma(ar[4 * r + c], vi[c].fma(nai[4 * r + c], sr));
+                            si = vi[c].fma(ar[4 * r + c], vr[c].fma(ai[4 * r + c], si));
+                        }
+                        sr.intoArray(re, i + off[r]);
+                        si.intoArray(im, i + off[r]);
+                    }
+                }
+                return;
+            }
+            double[] xr = new double[4];
+            double[] xi = new double[4];
+            for (int i = start; i < end; i++) {
+                for (int c = 0; c < 4; c++) {
+                    xr[c] = re[i + off[c]];
+                    xi[c] = im[i + off[c]];
+                }
+                for (int r = 0; r < 4; r++) {
+                    double sr = 0;
+                    double si = 0;
+                    for (int c = 0; c < 4; c++) {
+                        sr += mr[4 * r + c] * xr[c] - mi[4 * r + c] * xi[c];
+                        si += mr[4 * r + c] * xi[c] + mi[4 * r + c] * xr[c];
+                    }
+                    re[i + off[r]] = sr;
+                    im[i + off[r]] = si;
+                }
+            }
+        });
+    }
+
+    private void denseK(Kernel.Dense d) {
+        int[] off = offsets(d.targets());
+        int dim = off.length;
+        double[] mr = d.re();
+        double[] mi = d.im();
+        forRuns(d.involved(), d.controlMask(), (start, count) -> {
+            int end = start + count;
+            if (count >= LANES) {
+                DoubleVector[] vr = new DoubleVector[dim];
+                DoubleVector[] vi = new DoubleVector[dim];
+                DoubleVector[] avr = broadcast(mr, 1);
+                DoubleVector[] avi = broadcast(mi, 1);
+                DoubleVector[] navi = broadcast(mi, -1);
+                for (int i = start; i < end; i += LANES) {
+                    for (int c = 0; c < dim; c++) {
+                        vr[c] = DoubleVector.fromArray(S, re, i + off[c]);
+                        vi[c] = DoubleVector.fromArray(S, im, i + off[c]);
+                    }
+                    for (int r = 0; r < dim; r++) {
+                        DoubleVector sr = DoubleVector.zero(S);
+                        DoubleVector si = DoubleVector.zero(S);
+                        for (int c = 0; c < dim; c++) {
+                            int k = dim * r + c;
+                            if (mr[k] == 0 && mi[k] == 0) {
+                                continue;
+                            }
+                            sr = vr[c].fma(avr[k], vi[c].fma(navi[k], sr));
+                            si = vi[c].fma(avr[k], vr[c].fma(avi[k], si));
+                        }
+                        sr.intoArray(re, i + off[r]);
+                        si.intoArray(im, i + off[r]);
+                    }
+                }
+                return;
+            }
+            double[] xr = new double[dim];
+            double[] xi = new double[dim];
+            for (int i = start; i < end; i++) {
+                for (int c = 0; c < dim; c++) {
+                    xr[c] = re[i + off[c]];
+                    xi[c] = im[i + off[c]];
+                }
+                for (int r = 0; r < dim; r++) {
+                    double sr = 0;
+                    double si = 0;
+                    for (int c = 0; c < dim; c++) {
+                        sr += mr[dim * r + c] * xr[c] - mi[dim * r + c] * xi[c];
+                        si += mr[dim * r + c] * xi[c] + mi[dim * r + c] * xr[c];
+                    }
+                    re[i + off[r]] = sr;
+                    im[i + off[r]] = si;
+                }
+            }
+        });
+    }
+
+    private void diagonal(Kernel.Diagonal d) {
+        int[] off = offsets(d.targets());
+        int dim = off.length;
+        int active = 0;
+        int[] which = new int[dim];
+        for (int j = 0; j < dim; j++) {
+            if (d.re()[j] != 1 || d.im()[j] != 0) {
+                which[active++] = j;
+            }
+        }
+        if (active == 0) {
+            return;
+        }
+        int count0 = active;
+        forRuns(d.involved(), 0, (start, count) -> {
+            for (int w = 0; w < count0; w++) {
+                int j = which[w];
+                double pr = d.re()[j];
+                double pi = d.im()[j];
+                int from = start + off[j];
+                int end = from + count;
+                int i = from;
+                if (count >= LANES) {
+                    for (; i < end; i += LANES) {
+                        DoubleVector xr = DoubleVector.fromArray(S, re, i);
+                        DoubleVector xi = DoubleVector.fromArray(S, im, i);
+                        xr.mul(pr).sub(xi.mul(pi)).intoArray(re, i);
+                        xi.mul(pr).add(xr.mul(pi)).intoArray(im, i);
+                    }
+                } else {
+                    for (; i < end; i++) {
+                        double xr = re[i];
+                        double xi = im[i];
+                        re[i] = xr * pr - xi * pi;
+                        im[i] = xi * pr + xr * pi;
+                    }
+                }
+            }
+        });
+    }
+
+    private void swap(Kernel.Swap s) {
+        int a = (int) s.a();
+        int b = (int) s.b();
+        forRuns(s.involved(), s.controlMask(), (start, count) -> {
+            int i = start + a;
+            int j = start + b;
+            int end = i + count;
+            if (count >= LANES) {
+                for (; i < end; i += LANES, j += LANES) {
+                    DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
+                    DoubleVector.fromArray(S, re, j).intoArray(re, i);
+                    DoubleVector.fromArray(S, im, j).intoArray(im, i);
+                    xr.intoArray(re, j);
+                    xi.intoArray(im, j);
+                }
+                return;
+            }
+            for (; i < end; i++, j++) {
+                double tr = re[i];
+                double ti = im[i];
+                re[i] = re[j];
+                im[i] = im[j];
+                re[j] = tr;
+                im[j] = ti;
+            }
+        });
+    }
+
+    private static DoubleVector[] broadcast(double[] values, double factor) {
+        DoubleVector[] out = new DoubleVector[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = DoubleVector.broadcast(S, values[i] * factor);
+        }
+        return out;
+    }
+
+    /** Offset of each local index of {@code targets} (argument j = bit j of the local index). */
+    private static int[] offsets(int[] targets) {
+        int[] off = new int[1 << targets.length];
+        for (int local = 0; local < off.length; local++) {
+            for (int j = 0; j < targets.length; j++) {
+                if (((local >> j) & 1) == 1) {
+                    off[local] |= 1 << targets[j];
+                }
+            }
+        }
+        return off;
+    }
+
+    @Override
+    public boolean measure(int qubit, RandomGenerator random) {
+        int bit = 1 << qubit;
+        double p1 = 0;
+        for (int i = 0; i < re.length; i++) {
+            if ((i & bit) != 0) {
+                p1 += re[i] * re[i] + im[i] * im[i];
+            }
+        }
+        boolean one = random.nextDouble() < p1;
+        double scale = 1 / Math.sqrt(one ? p1 : 1 - p1);
+        for (int i = 0; i < re.length; i++) {
+            if (((i & bit) != 0) == one) {
+                re[i] *= scale;
+                im[i] *= scale;
+            } else {
+                re[i] = 0;
+                im[i] = 0;
+            }
+        }
+        return one;
+    }
+}

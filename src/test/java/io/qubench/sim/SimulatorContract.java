@@ -1,0 +1,130 @@
+package io.qubench.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.qubench.circuit.Circuit;
+import io.qubench.circuit.CircuitBuilder;
+import io.qubench.circuit.ClassicalRegister;
+import io.qubench.circuit.Condition;
+import io.qubench.circuit.Operation.GateOperation;
+import io.qubench.circuit.StandardGate;
+
+/**
+ * The behaviour every state-vector engine must share, checked against the reference engine
+ * (the qsim / Hipparchus pattern: one contract, each engine supplies only its factory).
+ */
+public abstract class SimulatorContract {
+
+    private final ReferenceSimulator reference = new ReferenceSimulator();
+
+    protected abstract Simulator simulator();
+
+    private double[] state(Simulator s, Circuit c) {
+        return s.run(c, RunOptions.shots(0, 1).withStatevector(true)).statevector();
+    }
+
+    private void assertSameStateAsReference(Circuit c) {
+        double[] expected = state(reference, c);
+        double[] actual = state(simulator(), c);
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(actual[i]).as("component %d of %s", i, c).isCloseTo(expected[i], within(1e-10));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} qubits, {1} gates, seed {2}")
+    @CsvSource(textBlock = """
+            1, 30, 1
+            2, 40, 2
+            3, 60, 3
+            5, 80, 4
+            6, 120, 5
+            8, 150, 6
+            10, 200, 7
+            11, 300, 8
+            12, 200, 9
+            """)
+    void randomCircuitsGiveTheReferenceState(int qubits, int gates, long seed) {
+        assertSameStateAsReference(ReferenceSimulatorProperties.randomCircuit(seed, qubits, gates));
+    }
+
+    @Test
+    void everyStandardGateOnEveryPlacementMatchesTheReference() {
+        int n = 7;
+        for (StandardGate g : StandardGate.values()) {
+            for (int shift = 0; shift < n; shift += 2) {
+                CircuitBuilder b = Circuit.builder().qubits(n);
+                for (int q = 0; q < n; q++) {
+                    b.gate(StandardGate.RY, new double[] {0.2 + 0.3 * q}, q).gate(StandardGate.RZ, new double[] {0.1 * q - 0.4}, q);
+                }
+                int[] targets = new int[g.numQubits()];
+                for (int j = 0; j < targets.length; j++) {
+                    targets[j] = (shift + 3 * j + (j == 1 ? n - 1 : 0)) % n;
+                }
+                if (java.util.Arrays.stream(targets).distinct().count() != targets.length) {
+                    continue;
+                }
+                double[] params = new double[g.numParams()];
+                for (int p = 0; p < params.length; p++) {
+                    params[p] = 0.7 - 0.45 * p;
+                }
+                assertSameStateAsReference(b.gate(g, params, targets).build());
+            }
+        }
+    }
+
+    @Test
+    void ghzCountsAreAllZerosOrAllOnes() {
+        CircuitBuilder b = Circuit.builder().qubits(12).clbits(12).h(0);
+        for (int q = 1; q < 12; q++) {
+            b.cx(q - 1, q);
+        }
+        SimulationResult r = simulator().run(b.measureAll().build(), RunOptions.shots(1000, 4));
+        assertThat(r.counts()).containsOnlyKeys("000000000000", "111111111111");
+        assertThat(r.engine()).isEqualTo(simulator().name());
+    }
+
+    @Test
+    void countsMatchTheReferenceForTheSameSeed() {
+        Circuit c = ReferenceSimulatorProperties.randomCircuit(77, 6, 60);
+        CircuitBuilder b = Circuit.builder().qubits(6).clbits(6);
+        c.operations().forEach(b::add);
+        Circuit measured = b.measureAll().build();
+        assertThat(simulator().run(measured, RunOptions.shots(2000, 5)).counts())
+                .isEqualTo(reference.run(measured, RunOptions.shots(2000, 5)).counts());
+    }
+
+    @Test
+    void midCircuitMeasurementResetAndConditionsFollowTheReference() {
+        CircuitBuilder b = Circuit.builder().qubits(5);
+        ClassicalRegister c = b.addClassicalRegister("c", 3);
+        b.h(0).cx(0, 3).measure(0, 0)
+                .add(new GateOperation(StandardGate.X, List.of(), List.of(4), Condition.onRegister(c, 1)))
+                .reset(0).h(0).measure(0, 1).measure(4, 2);
+        Circuit circuit = b.build();
+        SimulationResult r = simulator().run(circuit, RunOptions.shots(3000, 9));
+        assertThat(r.counts()).isEqualTo(reference.run(circuit, RunOptions.shots(3000, 9)).counts());
+        assertThat(r.counts().keySet()).allMatch(k -> k.charAt(0) == k.charAt(2));
+    }
+
+    @Test
+    void aCircuitWithoutMeasurementSamplesAllQubits() {
+        SimulationResult r = simulator().run(Circuit.builder().qubits(9).x(8).x(0).build(), RunOptions.shots(10, 1));
+        assertThat(r.implicitMeasurement()).isTrue();
+        assertThat(r.counts()).containsOnlyKeys("100000001");
+    }
+
+    @Test
+    void fortyQubitsAreRefusedBeforeAllocating() {
+        assertThatThrownBy(() -> simulator().run(Circuit.builder().qubits(40).h(0).build(), RunOptions.shots(1, 1)))
+                .isInstanceOf(SimulationException.class).hasMessageContaining("40-qubit state vector needs");
+    }
+}
