@@ -118,6 +118,10 @@ final class FastState implements QuantumState {
     }
 
     private void dense1(Kernel.Dense d) {
+        if (d.controlMask() == 0 && (1 << d.targets()[0]) < LANES && re.length >= LANES) {
+            dense1InLanes(d);
+            return;
+        }
         int t = 1 << d.targets()[0];
         double[] mr = d.re();
         double[] mi = d.im();
@@ -151,114 +155,150 @@ final class FastState implements QuantumState {
         });
     }
 
+    /**
+     * A one-qubit gate whose target is inside one SIMD vector: each lane pairs with the lane
+     * whose index differs in the target bit, reached by a shuffle, so every vector is one
+     * multiply-add of itself and its shuffled copy with per-lane coefficients.
+     */
+    private void dense1InLanes(Kernel.Dense d) {
+        int t = 1 << d.targets()[0];
+        double[] mr = d.re();
+        double[] mi = d.im();
+        double[] selfR = new double[LANES];
+        double[] selfI = new double[LANES];
+        double[] otherR = new double[LANES];
+        double[] otherI = new double[LANES];
+        for (int lane = 0; lane < LANES; lane++) {
+            boolean one = (lane & t) != 0;
+            selfR[lane] = one ? mr[3] : mr[0];
+            selfI[lane] = one ? mi[3] : mi[0];
+            otherR[lane] = one ? mr[2] : mr[1];
+            otherI[lane] = one ? mi[2] : mi[1];
+        }
+        DoubleVector ar = DoubleVector.fromArray(S, selfR, 0), ai = DoubleVector.fromArray(S, selfI, 0);
+        DoubleVector br = DoubleVector.fromArray(S, otherR, 0), bi = DoubleVector.fromArray(S, otherI, 0);
+        DoubleVector nai = ai.neg(), nbi = bi.neg();
+        jdk.incubator.vector.VectorShuffle<Double> partner = jdk.incubator.vector.VectorShuffle.fromOp(S, lane -> lane ^ t);
+        policy.forRange(re.length / LANES, (from, to) -> {
+            for (long v = from; v < to; v++) {
+                int i = (int) (v * LANES);
+                DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
+                DoubleVector pr = xr.rearrange(partner), pi = xi.rearrange(partner);
+                xr.fma(ar, xi.fma(nai, pr.fma(br, pi.mul(nbi)))).intoArray(re, i);
+                xi.fma(ar, xr.fma(ai, pi.fma(br, pr.mul(bi)))).intoArray(im, i);
+            }
+        });
+    }
+
     private void dense2(Kernel.Dense d) {
         int[] off = offsets(d.targets());
+        int o1 = off[1], o2 = off[2], o3 = off[3];
         double[] mr = d.re();
         double[] mi = d.im();
         forRuns(d.involved(), d.controlMask(), (start, count) -> {
             int end = start + count;
             if (count >= LANES) {
-                DoubleVector[] vr = new DoubleVector[4];
-                DoubleVector[] vi = new DoubleVector[4];
-                DoubleVector[] ar = broadcast(mr, 1);
-                DoubleVector[] ai = broadcast(mi, 1);
-                DoubleVector[] nai = broadcast(mi, -1);
+                double[] nmi = new double[16];
+                for (int k = 0; k < 16; k++) {
+                    nmi[k] = -mi[k];
+                }
+                int[] outOff = {0, o1, o2, o3};
                 for (int i = start; i < end; i += LANES) {
-                    for (int c = 0; c < 4; c++) {
-                        vr[c] = DoubleVector.fromArray(S, re, i + off[c]);
-                        vi[c] = DoubleVector.fromArray(S, im, i + off[c]);
-                    }
+                    DoubleVector r0 = DoubleVector.fromArray(S, re, i), i0 = DoubleVector.fromArray(S, im, i);
+                    DoubleVector r1 = DoubleVector.fromArray(S, re, i + o1), i1 = DoubleVector.fromArray(S, im, i + o1);
+                    DoubleVector r2 = DoubleVector.fromArray(S, re, i + o2), i2 = DoubleVector.fromArray(S, im, i + o2);
+                    DoubleVector r3 = DoubleVector.fromArray(S, re, i + o3), i3 = DoubleVector.fromArray(S, im, i + o3);
                     for (int r = 0; r < 4; r++) {
-                        DoubleVector sr = vr[0].mul(ar[4 * r]).sub(vi[0].mul(ai[4 * r]));
-                        DoubleVector si = vi[0].mul(ar[4 * r]).add(vr[0].mul(ai[4 * r]));
-                        for (int c = 1; c < 4; c++) {
-                            sr = vr[c].fma(ar[4 * r + c], vi[c].fma(nai[4 * r + c], sr));
-                            si = vi[c].fma(ar[4 * r + c], vr[c].fma(ai[4 * r + c], si));
-                        }
-                        sr.intoArray(re, i + off[r]);
-                        si.intoArray(im, i + off[r]);
+                        int k = 4 * r;
+                        DoubleVector sr = r0.mul(mr[k]).add(i0.mul(nmi[k]));
+                        DoubleVector si = i0.mul(mr[k]).add(r0.mul(mi[k]));
+                        sr = r1.fma(b(mr[k + 1]), i1.fma(b(nmi[k + 1]), sr));
+                        si = i1.fma(b(mr[k + 1]), r1.fma(b(mi[k + 1]), si));
+                        sr = r2.fma(b(mr[k + 2]), i2.fma(b(nmi[k + 2]), sr));
+                        si = i2.fma(b(mr[k + 2]), r2.fma(b(mi[k + 2]), si));
+                        sr = r3.fma(b(mr[k + 3]), i3.fma(b(nmi[k + 3]), sr));
+                        si = i3.fma(b(mr[k + 3]), r3.fma(b(mi[k + 3]), si));
+                        sr.intoArray(re, i + outOff[r]);
+                        si.intoArray(im, i + outOff[r]);
                     }
                 }
                 return;
             }
-            double[] xr = new double[4];
-            double[] xi = new double[4];
-            for (int i = start; i < end; i++) {
-                for (int c = 0; c < 4; c++) {
-                    xr[c] = re[i + off[c]];
-                    xi[c] = im[i + off[c]];
-                }
-                for (int r = 0; r < 4; r++) {
-                    double sr = 0;
-                    double si = 0;
-                    for (int c = 0; c < 4; c++) {
-                        sr += mr[4 * r + c] * xr[c] - mi[4 * r + c] * xi[c];
-                        si += mr[4 * r + c] * xi[c] + mi[4 * r + c] * xr[c];
-                    }
-                    re[i + off[r]] = sr;
-                    im[i + off[r]] = si;
-                }
-            }
+            denseScalar(start, end, off, mr, mi);
         });
     }
 
+    /** The plain loop for runs shorter than a vector (targets among the lowest qubits). */
+    private void denseScalar(int start, int end, int[] off, double[] mr, double[] mi) {
+        int dim = off.length;
+        double[] xr = new double[dim];
+        double[] xi = new double[dim];
+        for (int i = start; i < end; i++) {
+            for (int c = 0; c < dim; c++) {
+                xr[c] = re[i + off[c]];
+                xi[c] = im[i + off[c]];
+            }
+            for (int r = 0; r < dim; r++) {
+                double sr = 0;
+                double si = 0;
+                for (int c = 0; c < dim; c++) {
+                    sr += mr[dim * r + c] * xr[c] - mi[dim * r + c] * xi[c];
+                    si += mr[dim * r + c] * xi[c] + mi[dim * r + c] * xr[c];
+                }
+                re[i + off[r]] = sr;
+                im[i + off[r]] = si;
+            }
+        }
+    }
+
+    /**
+     * A fused block of three or more qubits. Inputs are re-read from L1 for every output row
+     * (keeping vectors in arrays would box them) and outputs staged in a small buffer.
+     */
     private void denseK(Kernel.Dense d) {
         int[] off = offsets(d.targets());
         int dim = off.length;
         double[] mr = d.re();
         double[] mi = d.im();
+        double[] nmi = new double[mi.length];
+        for (int k = 0; k < mi.length; k++) {
+            nmi[k] = -mi[k];
+        }
         forRuns(d.involved(), d.controlMask(), (start, count) -> {
             int end = start + count;
             if (count >= LANES) {
-                DoubleVector[] vr = new DoubleVector[dim];
-                DoubleVector[] vi = new DoubleVector[dim];
-                DoubleVector[] avr = broadcast(mr, 1);
-                DoubleVector[] avi = broadcast(mi, 1);
-                DoubleVector[] navi = broadcast(mi, -1);
+                double[] outR = new double[dim * LANES];
+                double[] outI = new double[dim * LANES];
                 for (int i = start; i < end; i += LANES) {
-                    for (int c = 0; c < dim; c++) {
-                        vr[c] = DoubleVector.fromArray(S, re, i + off[c]);
-                        vi[c] = DoubleVector.fromArray(S, im, i + off[c]);
-                    }
                     for (int r = 0; r < dim; r++) {
                         DoubleVector sr = DoubleVector.zero(S);
                         DoubleVector si = DoubleVector.zero(S);
                         for (int c = 0; c < dim; c++) {
                             int k = dim * r + c;
-                            if (mr[k] == 0 && mi[k] == 0) {
-                                continue;
-                            }
-                            sr = vr[c].fma(avr[k], vi[c].fma(navi[k], sr));
-                            si = vi[c].fma(avr[k], vr[c].fma(avi[k], si));
+                            DoubleVector xr = DoubleVector.fromArray(S, re, i + off[c]);
+                            DoubleVector xi = DoubleVector.fromArray(S, im, i + off[c]);
+                            sr = xr.fma(b(mr[k]), xi.fma(b(nmi[k]), sr));
+                            si = xi.fma(b(mr[k]), xr.fma(b(mi[k]), si));
                         }
-                        sr.intoArray(re, i + off[r]);
-                        si.intoArray(im, i + off[r]);
+                        sr.intoArray(outR, r * LANES);
+                        si.intoArray(outI, r * LANES);
+                    }
+                    for (int r = 0; r < dim; r++) {
+                        DoubleVector.fromArray(S, outR, r * LANES).intoArray(re, i + off[r]);
+                        DoubleVector.fromArray(S, outI, r * LANES).intoArray(im, i + off[r]);
                     }
                 }
                 return;
             }
-            double[] xr = new double[dim];
-            double[] xi = new double[dim];
-            for (int i = start; i < end; i++) {
-                for (int c = 0; c < dim; c++) {
-                    xr[c] = re[i + off[c]];
-                    xi[c] = im[i + off[c]];
-                }
-                for (int r = 0; r < dim; r++) {
-                    double sr = 0;
-                    double si = 0;
-                    for (int c = 0; c < dim; c++) {
-                        sr += mr[dim * r + c] * xr[c] - mi[dim * r + c] * xi[c];
-                        si += mr[dim * r + c] * xi[c] + mi[dim * r + c] * xr[c];
-                    }
-                    re[i + off[r]] = sr;
-                    im[i + off[r]] = si;
-                }
-            }
+            denseScalar(start, end, off, mr, mi);
         });
     }
 
     private void diagonal(Kernel.Diagonal d) {
+        if (d.involved()[0] < Integer.numberOfTrailingZeros(LANES) && re.length >= LANES) {
+            diagonalInLanes(d);
+            return;
+        }
         int[] off = offsets(d.targets());
         int dim = off.length;
         int active = 0;
@@ -299,6 +339,75 @@ final class FastState implements QuantumState {
         });
     }
 
+    /**
+     * A diagonal touching a qubit inside one SIMD vector: for each combination of its other
+     * (higher) targets, one vector of per-lane phases; vectors whose phases are all 1 are skipped.
+     */
+    private void diagonalInLanes(Kernel.Diagonal d) {
+        int[] targets = d.targets();
+        int laneBits = Integer.numberOfTrailingZeros(LANES);
+        int combos = 1 << targets.length;
+        double[][] phaseR = new double[combos][LANES];
+        double[][] phaseI = new double[combos][LANES];
+        boolean[] trivial = new boolean[combos];
+        long highMask = 0;
+        for (int t : targets) {
+            if (t >= laneBits) {
+                highMask |= 1L << t;
+            }
+        }
+        // Index vectors by the local bits of their high targets (low-target bits set to 0).
+        for (int hi = 0; hi < combos; hi++) {
+            boolean valid = true;
+            for (int j = 0; j < targets.length; j++) {
+                if (targets[j] < laneBits && ((hi >> j) & 1) == 1) {
+                    valid = false;
+                }
+            }
+            trivial[hi] = true;
+            if (!valid) {
+                continue;
+            }
+            for (int lane = 0; lane < LANES; lane++) {
+                int local = hi;
+                for (int j = 0; j < targets.length; j++) {
+                    if (targets[j] < laneBits && ((lane >> targets[j]) & 1) == 1) {
+                        local |= 1 << j;
+                    }
+                }
+                phaseR[hi][lane] = d.re()[local];
+                phaseI[hi][lane] = d.im()[local];
+                trivial[hi] &= d.re()[local] == 1 && d.im()[local] == 0;
+            }
+        }
+        DoubleVector[] pr = new DoubleVector[combos];
+        DoubleVector[] pi = new DoubleVector[combos];
+        for (int hi = 0; hi < combos; hi++) {
+            pr[hi] = DoubleVector.fromArray(S, phaseR[hi], 0);
+            pi[hi] = DoubleVector.fromArray(S, phaseI[hi], 0);
+        }
+        long mask = highMask;
+        policy.forRange(re.length / LANES, (from, to) -> {
+            for (long v = from; v < to; v++) {
+                int i = (int) (v * LANES);
+                int hi = 0;
+                if (mask != 0) {
+                    for (int j = 0; j < targets.length; j++) {
+                        if (((mask >> targets[j]) & 1) == 1 && ((i >> targets[j]) & 1) == 1) {
+                            hi |= 1 << j;
+                        }
+                    }
+                }
+                if (trivial[hi]) {
+                    continue;
+                }
+                DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
+                xr.mul(pr[hi]).sub(xi.mul(pi[hi])).intoArray(re, i);
+                xi.mul(pr[hi]).add(xr.mul(pi[hi])).intoArray(im, i);
+            }
+        });
+    }
+
     private void swap(Kernel.Swap s) {
         int a = (int) s.a();
         int b = (int) s.b();
@@ -325,6 +434,10 @@ final class FastState implements QuantumState {
                 im[j] = ti;
             }
         });
+    }
+
+    private static DoubleVector b(double v) {
+        return DoubleVector.broadcast(S, v);
     }
 
     private static DoubleVector[] broadcast(double[] values, double factor) {

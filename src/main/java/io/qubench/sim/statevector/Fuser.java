@@ -53,9 +53,11 @@ final class Fuser {
             }
             double[] params = g.paramValues(Map.of());
             int[] q = g.qubits().stream().mapToInt(Integer::intValue).toArray();
-            Kernel special = Kernels.special(gate, params, q);
+            // One-qubit gates always join blocks: a block that stays diagonal still gets the diagonal kernel.
+            Kernel special = q.length == 1 ? null : Kernels.special(gate, params, q);
             if (maxQubits <= 0) {
-                items.add(special != null ? special : Kernels.dense(gate.matrix(params), q));
+                Kernel k = q.length == 1 ? Kernels.special(gate, params, q) : special;
+                items.add(k != null ? k : Kernels.dense(gate.matrix(params), q));
                 continue;
             }
             Set<Block> candidates = new LinkedHashSet<>();
