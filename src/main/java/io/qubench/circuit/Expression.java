@@ -86,6 +86,9 @@ public sealed interface Expression {
 
         /** Shortest text that reads back to the same double; integers without a fraction. */
         static String formatNumber(double v) {
+            if (v == 0 && Double.doubleToRawLongBits(v) != 0) {
+                return "-0";
+            }
             if (v == Math.rint(v) && Math.abs(v) < 1e15) {
                 return Long.toString((long) v);
             }

@@ -1,0 +1,32 @@
+package io.qubench.app;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+import javafx.concurrent.Task;
+
+/** {@link BackgroundRunner} over {@link Task}s on the application's executor. */
+public final class FxBackgroundRunner implements BackgroundRunner {
+
+    private final Executor executor;
+
+    public FxBackgroundRunner(Executor executor) {
+        this.executor = executor;
+    }
+
+    @Override
+    public <T> Cancellable run(String title, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onError) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                updateTitle(title);
+                return work.call();
+            }
+        };
+        task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
+        task.setOnFailed(e -> onError.accept(task.getException()));
+        executor.execute(task);
+        return () -> task.cancel(true);
+    }
+}

@@ -1,0 +1,16 @@
+package io.qubench.app;
+
+import java.util.Objects;
+
+/** Every stylesheet of the application, in one place. */
+public final class Stylesheets {
+
+    public static final String WORKBENCH = url("css/workbench.css");
+
+    private Stylesheets() {
+    }
+
+    private static String url(String relative) {
+        return Objects.requireNonNull(Stylesheets.class.getResource(relative), relative).toExternalForm();
+    }
+}

@@ -1,0 +1,83 @@
+package io.qubench.app.workbench;
+
+import java.time.Duration;
+
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.LineNumberFactory;
+
+import javafx.scene.Node;
+
+/**
+ * The OpenQASM text editor: highlighted, with line numbers, and the current error marked at
+ * its line and column. Text changes flow into the view model's property after a short pause.
+ */
+final class QasmEditor {
+
+    private static final Duration VALIDATE_AFTER = Duration.ofMillis(300);
+
+    private final CodeArea area = new CodeArea();
+    private final VirtualizedScrollPane<CodeArea> scroll = new VirtualizedScrollPane<>(area);
+    private final WorkbenchViewModel viewModel;
+    private boolean loading;
+
+    QasmEditor(WorkbenchViewModel viewModel) {
+        this.viewModel = viewModel;
+        area.setId("qasm-editor");
+        area.getStyleClass().add("qasm-editor");
+        area.setParagraphGraphicFactory(LineNumberFactory.get(area));
+        area.setWrapText(false);
+
+        viewModel.textRevisionProperty().addListener((obs, old, rev) -> replaceText(viewModel.qasmTextProperty().get()));
+        area.multiPlainChanges().successionEnds(VALIDATE_AFTER).subscribe(ignore -> {
+            if (!loading) {
+                viewModel.qasmTextProperty().set(area.getText());
+                viewModel.validate();
+            }
+        });
+        area.plainTextChanges().subscribe(ignore -> highlight());
+        viewModel.errorProperty().addListener((obs, old, e) -> highlight());
+        replaceText(viewModel.qasmTextProperty().get());
+    }
+
+    Node node() {
+        return scroll;
+    }
+
+    CodeArea area() {
+        return area;
+    }
+
+    /** Moves the caret to the error's line and column. */
+    void showError() {
+        WorkbenchViewModel.ErrorLocation e = viewModel.errorProperty().get();
+        if (e != null && e.line() > 0) {
+            area.moveTo(QasmHighlighter.offsetOf(area.getText(), e.line(), e.column()));
+            area.requestFollowCaret();
+            area.requestFocus();
+        }
+    }
+
+    private void replaceText(String text) {
+        loading = true;
+        try {
+            area.replaceText(text);
+            area.getUndoManager().forgetHistory();
+            area.moveTo(0);
+            area.scrollYToPixel(0);
+        } finally {
+            loading = false;
+        }
+        highlight();
+    }
+
+    private void highlight() {
+        String text = area.getText();
+        WorkbenchViewModel.ErrorLocation e = viewModel.errorProperty().get();
+        int errorAt = e != null && e.line() > 0 ? QasmHighlighter.offsetOf(text, e.line(), e.column()) : -1;
+        if (text.isEmpty()) {
+            return;
+        }
+        area.setStyleSpans(0, QasmHighlighter.compute(text, errorAt));
+    }
+}

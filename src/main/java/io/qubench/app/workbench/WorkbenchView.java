@@ -1,0 +1,210 @@
+package io.qubench.app.workbench;
+
+import java.io.File;
+import java.util.Map;
+
+import org.controlsfx.control.StatusBar;
+
+import io.qubench.sim.SimulationResult;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** The main window's nodes: menu, tool bar, QASM editor, results, status bar. */
+public final class WorkbenchView {
+
+    private final WorkbenchViewModel viewModel;
+    private final Window owner;
+    private final BorderPane root = new BorderPane();
+    private final QasmEditor editor;
+    private final HistogramChart histogram = new HistogramChart();
+    private final TableView<Map.Entry<String, Integer>> countsTable = new TableView<>();
+    private final Label errorLabel = new Label();
+
+    public WorkbenchView(WorkbenchViewModel viewModel, Window owner) {
+        this.viewModel = viewModel;
+        this.owner = owner;
+        this.editor = new QasmEditor(viewModel);
+        root.getStyleClass().add("workbench");
+        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setCenter(content());
+        root.setBottom(statusBar());
+        viewModel.resultProperty().addListener((obs, old, r) -> showResult(r));
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = new MenuItem("Open…");
+        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        open.setOnAction(e -> chooseFile());
+        Menu samples = new Menu("Open Sample");
+        samples.setId("menu-samples");
+        for (WorkbenchViewModel.Sample s : WorkbenchViewModel.Sample.values()) {
+            samples.getItems().add(sampleItem(s));
+        }
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> owner.hide());
+        Menu file = new Menu("File", null, open, samples, new SeparatorMenuItem(), quit);
+
+        MenuItem simulate = new MenuItem("Simulate");
+        simulate.setAccelerator(new KeyCodeCombination(KeyCode.F5));
+        simulate.setOnAction(e -> viewModel.simulate());
+        simulate.disableProperty().bind(viewModel.runningProperty());
+        MenuItem cancel = new MenuItem("Cancel Simulation");
+        cancel.setOnAction(e -> viewModel.cancelSimulation());
+        cancel.disableProperty().bind(viewModel.runningProperty().not());
+        Menu run = new Menu("Run", null, simulate, cancel);
+
+        MenuItem gotoError = new MenuItem("Go to Error");
+        gotoError.setOnAction(e -> editor.showError());
+        gotoError.disableProperty().bind(viewModel.errorProperty().isNull());
+        Menu edit = new Menu("Edit", null, gotoError);
+
+        MenuBar bar = new MenuBar(file, edit, run);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private MenuItem sampleItem(WorkbenchViewModel.Sample s) {
+        MenuItem item = new MenuItem(s.title());
+        item.setId("sample-" + s.name().toLowerCase(java.util.Locale.ROOT));
+        item.setOnAction(e -> viewModel.openSample(s));
+        return item;
+    }
+
+    private ToolBar toolBar() {
+        Button open = new Button("Open…");
+        open.setOnAction(e -> chooseFile());
+        MenuButton samples = new MenuButton("Samples");
+        samples.setId("samples-button");
+        for (WorkbenchViewModel.Sample s : WorkbenchViewModel.Sample.values()) {
+            MenuItem item = new MenuItem(s.title());
+            item.setOnAction(e -> viewModel.openSample(s));
+            samples.getItems().add(item);
+        }
+        Spinner<Integer> shots = new Spinner<>(1, 1_000_000, viewModel.shotsProperty().get(), 256);
+        shots.setId("shots");
+        shots.setEditable(true);
+        shots.setPrefWidth(110);
+        shots.valueProperty().addListener((obs, old, v) -> viewModel.shotsProperty().set(v));
+        TextField seed = new TextField();
+        seed.setId("seed");
+        seed.setPromptText("random");
+        seed.setPrefColumnCount(8);
+        seed.textProperty().bindBidirectional(viewModel.seedTextProperty());
+        Button run = new Button("Simulate ▶");
+        run.setId("simulate");
+        run.getStyleClass().add("accent");
+        run.setTooltip(new Tooltip("Simulate on this machine (F5)"));
+        run.setOnAction(e -> viewModel.simulate());
+        run.disableProperty().bind(viewModel.runningProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setOnAction(e -> viewModel.cancelSimulation());
+        cancel.visibleProperty().bind(viewModel.runningProperty());
+        return new ToolBar(open, samples, new Label("Shots"), shots, new Label("Seed"), seed, run, cancel);
+    }
+
+    private SplitPane content() {
+        errorLabel.setId("error-label");
+        errorLabel.getStyleClass().add("error-label");
+        errorLabel.setWrapText(true);
+        errorLabel.setMaxWidth(Double.MAX_VALUE);
+        errorLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> viewModel.errorProperty().get() == null ? "" : viewModel.errorProperty().get().describe(),
+                viewModel.errorProperty()));
+        errorLabel.visibleProperty().bind(viewModel.errorProperty().isNotNull());
+        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+        errorLabel.setOnMouseClicked(e -> editor.showError());
+        VBox left = new VBox(editor.node(), errorLabel);
+        VBox.setVgrow(editor.node(), Priority.ALWAYS);
+
+        countsTable.setId("counts-table");
+        countsTable.setPlaceholder(new Label("Press Simulate (F5) to run the circuit"));
+        TableColumn<Map.Entry<String, Integer>, String> outcome = new TableColumn<>("Outcome");
+        outcome.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getKey()));
+        outcome.getStyleClass().add("monospaced");
+        TableColumn<Map.Entry<String, Integer>, Integer> count = new TableColumn<>("Count");
+        count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
+        TableColumn<Map.Entry<String, Integer>, String> probability = new TableColumn<>("Probability");
+        probability.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(String.format("%.4f",
+                viewModel.resultProperty().get() == null ? 0.0 : viewModel.resultProperty().get().probability(c.getValue().getKey()))));
+        countsTable.getColumns().setAll(java.util.List.of(outcome, count, probability));
+        countsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        SplitPane right = new SplitPane(histogram.node(), countsTable);
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.65);
+
+        SplitPane split = new SplitPane(left, right);
+        split.setDividerPositions(0.45);
+        split.setPadding(new Insets(4));
+        return split;
+    }
+
+    private StatusBar statusBar() {
+        StatusBar bar = new StatusBar();
+        bar.setId("status-bar");
+        bar.textProperty().bind(viewModel.statusProperty());
+        Label summary = new Label();
+        summary.setId("circuit-summary");
+        summary.textProperty().bind(Bindings.createStringBinding(
+                () -> WorkbenchViewModel.summary(viewModel.circuitProperty().get()), viewModel.circuitProperty()));
+        bar.getRightItems().add(summary);
+        bar.progressProperty().bind(Bindings.when(viewModel.runningProperty()).then(-1.0).otherwise(0.0));
+        return bar;
+    }
+
+    private void showResult(SimulationResult r) {
+        histogram.show(r);
+        countsTable.setItems(r == null ? FXCollections.observableArrayList()
+                : FXCollections.observableArrayList(r.counts().entrySet()));
+    }
+
+    private void chooseFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open OpenQASM circuit");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("OpenQASM", "*.qasm"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File file = chooser.showOpenDialog(owner);
+        if (file != null) {
+            viewModel.openFile(file.toPath());
+        }
+    }
+
+    /** The histogram's bars, for tests. */
+    Map<String, Integer> histogramBars() {
+        return histogram.shown();
+    }
+
+    QasmEditor editor() {
+        return editor;
+    }
+}

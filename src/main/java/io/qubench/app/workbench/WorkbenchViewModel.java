@@ -1,0 +1,249 @@
+package io.qubench.app.workbench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.qubench.app.BackgroundRunner;
+import io.qubench.circuit.Circuit;
+import io.qubench.circuit.UserInputException;
+import io.qubench.qasm.QasmException;
+import io.qubench.qasm.QasmReader;
+import io.qubench.sim.ReferenceSimulator;
+import io.qubench.sim.RunOptions;
+import io.qubench.sim.SimulationResult;
+import io.qubench.sim.Simulator;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableStringValue;
+
+/**
+ * State of the workbench window: the QASM text, the circuit it describes or the error it
+ * has, and the last simulation. All parsing and simulation runs through the
+ * {@link BackgroundRunner}, never on the FX thread.
+ */
+public final class WorkbenchViewModel {
+
+    /** The example circuits shipped in {@code samples/}. */
+    public enum Sample {
+        BELL("Bell state", "bell.qasm"),
+        GHZ("GHZ state (5 qubits)", "ghz.qasm"),
+        QFT("Quantum Fourier transform", "qft.qasm"),
+        GROVER("Grover search (3 qubits)", "grover.qasm"),
+        TELEPORTATION("Teleportation", "teleportation.qasm");
+
+        private final String title;
+        private final String fileName;
+
+        Sample(String title, String fileName) {
+            this.title = title;
+            this.fileName = fileName;
+        }
+
+        public String title() {
+            return title;
+        }
+
+        public String fileName() {
+            return fileName;
+        }
+
+        String text() {
+            try (InputStream in = WorkbenchViewModel.class.getResourceAsStream("/samples/" + fileName)) {
+                if (in == null) {
+                    throw new IllegalStateException("sample " + fileName + " is missing from the application");
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private final BackgroundRunner runner;
+    private final Simulator simulator = new ReferenceSimulator();
+
+    private final StringProperty qasmText = new SimpleStringProperty(this, "qasmText", "");
+    private final StringProperty documentName = new SimpleStringProperty(this, "documentName", "untitled.qasm");
+    private final ObjectProperty<Circuit> circuit = new SimpleObjectProperty<>(this, "circuit");
+    private final ObjectProperty<ErrorLocation> error = new SimpleObjectProperty<>(this, "error");
+    private final ObjectProperty<SimulationResult> result = new SimpleObjectProperty<>(this, "result");
+    private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
+    private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
+    private final IntegerProperty shots = new SimpleIntegerProperty(this, "shots", 1024);
+    private final StringProperty seedText = new SimpleStringProperty(this, "seedText", "");
+    private final IntegerProperty textRevision = new SimpleIntegerProperty(this, "textRevision");
+    private final ObservableStringValue title = Bindings.concat(documentName, " — Qubench");
+
+    private BackgroundRunner.Cancellable pendingValidation = BackgroundRunner.Cancellable.DONE;
+    private BackgroundRunner.Cancellable pendingRun = BackgroundRunner.Cancellable.DONE;
+
+    public WorkbenchViewModel(BackgroundRunner runner) {
+        this.runner = runner;
+    }
+
+    /** A parse or run error with its place in the text (line 0 when it has none). */
+    public record ErrorLocation(int line, int column, String message) {
+        static ErrorLocation of(Throwable t) {
+            if (t instanceof QasmException q && q.line() > 0) {
+                return new ErrorLocation(q.line(), q.column(), q.problem());
+            }
+            return new ErrorLocation(0, 0, t.getMessage());
+        }
+
+        /** "line 3, column 5: unknown gate" or the bare message. */
+        public String describe() {
+            return line > 0 ? "Line " + line + ", column " + column + ": " + message : message;
+        }
+    }
+
+    public void openSample(Sample sample) {
+        load(sample.fileName(), sample.text());
+    }
+
+    /** Reads and checks the file in the background; on success it replaces the editor's text. */
+    public void openFile(Path file) {
+        status.set("Opening " + file + "…");
+        runner.run("Open " + file, () -> QasmReader.readText(file),
+                text -> load(file.getFileName().toString(), text),
+                failure -> {
+                    error.set(ErrorLocation.of(failure));
+                    status.set("Could not open " + file);
+                });
+    }
+
+    private void load(String name, String text) {
+        documentName.set(name);
+        result.set(null);
+        qasmText.set(text);
+        textRevision.set(textRevision.get() + 1);
+        validate();
+    }
+
+    /** Parses the current text in the background and updates {@link #circuitProperty()} or the error. */
+    public void validate() {
+        pendingValidation.cancel();
+        String text = qasmText.get();
+        String name = documentName.get();
+        pendingValidation = runner.run("Check QASM", () -> QasmReader.parse(text, name), parsed -> {
+            if (text.equals(qasmText.get())) {
+                circuit.set(parsed);
+                error.set(null);
+            }
+        }, failure -> {
+            if (text.equals(qasmText.get()) && !(failure instanceof CancellationException)) {
+                error.set(ErrorLocation.of(failure));
+            }
+        });
+    }
+
+    /** Parses and simulates the current text in the background with the chosen shots and seed. */
+    public void simulate() {
+        if (running.get()) {
+            return;
+        }
+        String text = qasmText.get();
+        String name = documentName.get();
+        int shotCount = shots.get();
+        long seed;
+        try {
+            seed = seedText.get() == null || seedText.get().isBlank()
+                    ? ThreadLocalRandom.current().nextLong(1L << 48) : Long.parseLong(seedText.get().trim());
+        } catch (NumberFormatException e) {
+            error.set(new ErrorLocation(0, 0, "Seed must be a whole number, not '" + seedText.get() + "'"));
+            return;
+        }
+        running.set(true);
+        status.set("Simulating " + shotCount + " shots…");
+        pendingRun = runner.run("Simulate", () -> {
+            Circuit parsed = QasmReader.parse(text, name);
+            return simulator.run(parsed, RunOptions.shots(shotCount, seed));
+        }, simulated -> {
+            running.set(false);
+            result.set(simulated);
+            error.set(null);
+            status.set(String.format("Simulated %d shots in %.1f ms (%s engine, seed %d)", simulated.shots(),
+                    simulated.elapsedNanos() / 1e6, simulated.engine(), simulated.seed()));
+        }, failure -> {
+            running.set(false);
+            if (failure instanceof CancellationException) {
+                status.set("Simulation cancelled");
+            } else {
+                error.set(ErrorLocation.of(failure));
+                status.set(failure instanceof UserInputException ? "Simulation refused" : "Simulation failed");
+            }
+        });
+    }
+
+    public void cancelSimulation() {
+        pendingRun.cancel();
+        running.set(false);
+        status.set("Simulation cancelled");
+    }
+
+    public StringProperty qasmTextProperty() {
+        return qasmText;
+    }
+
+    /** Increments when a document is loaded, so the editor replaces its text and clears undo. */
+    public ReadOnlyIntegerProperty textRevisionProperty() {
+        return textRevision;
+    }
+
+    public ReadOnlyStringProperty documentNameProperty() {
+        return documentName;
+    }
+
+    public ObservableStringValue titleProperty() {
+        return title;
+    }
+
+    public ReadOnlyObjectProperty<Circuit> circuitProperty() {
+        return circuit;
+    }
+
+    public ReadOnlyObjectProperty<ErrorLocation> errorProperty() {
+        return error;
+    }
+
+    public ReadOnlyObjectProperty<SimulationResult> resultProperty() {
+        return result;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    public IntegerProperty shotsProperty() {
+        return shots;
+    }
+
+    public StringProperty seedTextProperty() {
+        return seedText;
+    }
+
+    /** "5 qubits · 5 clbits · depth 6 · 10 operations" for the status bar. */
+    public static String summary(Circuit c) {
+        return c == null ? "" : c.numQubits() + " qubits · " + c.numClbits() + " clbits · depth " + c.depth() + " · "
+                + c.size() + " operations";
+    }
+}

@@ -1,0 +1,115 @@
+package io.qubench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.qubench.circuit.Circuit;
+import io.qubench.qasm.QasmReader;
+import io.qubench.sim.ReferenceSimulator;
+import io.qubench.sim.RunOptions;
+import io.qubench.sim.SimulationResult;
+import io.qubench.sim.Simulator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code qubench simulate FILE}: simulates a circuit locally and prints the counts. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Simulate an OpenQASM circuit on this machine and print the measured counts.")
+final class SimulateCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "OpenQASM 2 or 3 file")
+    Path file;
+
+    @Option(names = "--shots", defaultValue = "1024", description = "number of shots (default ${DEFAULT-VALUE})")
+    int shots;
+
+    @Option(names = "--seed", description = "seed for reproducible sampling (default: random, printed)")
+    Long seed;
+
+    @Option(names = "--statevector", description = "also print the final state vector")
+    boolean statevector;
+
+    @Option(names = "--json", description = "print JSON instead of a table")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (shots < 0) {
+            throw new io.qubench.circuit.UserInputException("--shots must be 0 or more, not " + shots);
+        }
+        long start = System.nanoTime();
+        Circuit circuit = QasmReader.read(file);
+        long actualSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48);
+        Simulator simulator = new ReferenceSimulator();
+        SimulationResult result = simulator.run(circuit, RunOptions.shots(shots, actualSeed).withStatevector(statevector));
+        double elapsedMs = (System.nanoTime() - start) / 1e6;
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(JSON.writeValueAsString(toJson(result, elapsedMs)));
+        } else {
+            printTable(out, result, elapsedMs);
+        }
+        return 0;
+    }
+
+    private Map<String, Object> toJson(SimulationResult r, double elapsedMs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("qubits", r.qubits());
+        m.put("clbits", r.clbits());
+        m.put("shots", r.shots());
+        m.put("seed", r.seed());
+        m.put("counts", r.counts());
+        m.put("elapsed_ms", Math.round(elapsedMs * 1000) / 1000.0);
+        if (r.implicitMeasurement()) {
+            m.put("measured", "all qubits (the circuit has no measurement)");
+        }
+        if (r.statevector() != null) {
+            double[] sv = r.statevector();
+            double[][] pairs = new double[sv.length / 2][];
+            for (int i = 0; i < pairs.length; i++) {
+                pairs[i] = new double[] {sv[2 * i], sv[2 * i + 1]};
+            }
+            m.put("statevector", pairs);
+        }
+        return m;
+    }
+
+    private void printTable(PrintWriter out, SimulationResult r, double elapsedMs) {
+        out.printf("%s: %d qubits, %d clbits, %d shots, seed %d, %.1f ms%n", file, r.qubits(), r.clbits(), r.shots(),
+                r.seed(), elapsedMs);
+        if (r.implicitMeasurement()) {
+            out.println("(no measurement in the circuit: all qubits sampled, qubit 0 rightmost)");
+        }
+        int width = r.counts().keySet().stream().mapToInt(String::length).max().orElse(4);
+        r.counts().forEach((key, count) -> {
+            double p = r.shots() == 0 ? 0 : (double) count / r.shots();
+            out.printf("%-" + width + "s %8d  %6.4f  %s%n", key, count, p, "#".repeat((int) Math.round(p * 40)));
+        });
+        if (r.statevector() != null) {
+            out.println("state vector (index bit k = qubit k):");
+            double[] sv = r.statevector();
+            int n = r.qubits();
+            for (int i = 0; i < sv.length / 2; i++) {
+                if (Math.hypot(sv[2 * i], sv[2 * i + 1]) > 1e-12) {
+                    String basis = String.format("%" + Math.max(n, 1) + "s", Integer.toBinaryString(i)).replace(' ', '0');
+                    out.printf("  |%s>  %+.6f %+.6fi%n", basis, sv[2 * i], sv[2 * i + 1]);
+                }
+            }
+        }
+    }
+}

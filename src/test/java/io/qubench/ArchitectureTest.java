@@ -1,0 +1,58 @@
+package io.qubench;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/** The package rules of ARCHITECTURE.md, checked on the compiled main classes. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.qubench");
+    }
+
+    @Test
+    void nothingOutsideTheAppPackageUsesJavaFx() {
+        noClasses().that().resideOutsideOfPackage("io.qubench.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.fxmisc..", "org.controlsfx..", "org.jfree.chart.fx..")
+                .check(classes);
+    }
+
+    @Test
+    void theCircuitModelDependsOnNoOtherQubenchPackage() {
+        noClasses().that().resideInAPackage("io.qubench.circuit..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.qubench.qasm..", "io.qubench.sim..",
+                        "io.qubench.cli..", "io.qubench.app..")
+                .check(classes);
+    }
+
+    @Test
+    void theQasmPackageDoesNotReachIntoSimulationOrUi() {
+        noClasses().that().resideInAPackage("io.qubench.qasm..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.qubench.sim..", "io.qubench.cli..", "io.qubench.app..")
+                .check(classes);
+    }
+
+    @Test
+    void theSimulatorKnowsOnlyTheModel() {
+        noClasses().that().resideInAPackage("io.qubench.sim..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.qubench.qasm..", "io.qubench.cli..", "io.qubench.app..")
+                .check(classes);
+    }
+
+    @Test
+    void theCommandLineDoesNotUseTheGui() {
+        noClasses().that().resideInAPackage("io.qubench.cli..")
+                .should().dependOnClassesThat().resideInAPackage("io.qubench.app..")
+                .check(classes);
+    }
+}

@@ -1,0 +1,119 @@
+package io.qubench.app.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.qubench.app.ImmediateRunner;
+
+class WorkbenchViewModelTest {
+
+    private final WorkbenchViewModel viewModel = new WorkbenchViewModel(new ImmediateRunner());
+
+    @ParameterizedTest
+    @EnumSource(WorkbenchViewModel.Sample.class)
+    void everySampleOpensAsAValidCircuitAndSimulates(WorkbenchViewModel.Sample sample) {
+        viewModel.openSample(sample);
+        assertThat(viewModel.errorProperty().get()).isNull();
+        assertThat(viewModel.circuitProperty().get().numQubits()).isGreaterThan(1);
+        assertThat(viewModel.documentNameProperty().get()).isEqualTo(sample.fileName());
+
+        viewModel.simulate();
+        assertThat(viewModel.errorProperty().get()).isNull();
+        assertThat(viewModel.resultProperty().get().shots()).isEqualTo(1024);
+    }
+
+    @Test
+    void bellSampleMeasuresOnlyCorrelatedOutcomes() {
+        viewModel.openSample(WorkbenchViewModel.Sample.BELL);
+        viewModel.seedTextProperty().set("7");
+        viewModel.simulate();
+        assertThat(viewModel.resultProperty().get().counts()).containsOnlyKeys("00", "11");
+        assertThat(viewModel.statusProperty().get()).contains("Simulated 1024 shots").contains("seed 7");
+        assertThat(viewModel.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void groverSampleFindsTheMarkedState() {
+        viewModel.openSample(WorkbenchViewModel.Sample.GROVER);
+        viewModel.seedTextProperty().set("1");
+        viewModel.simulate();
+        assertThat(viewModel.resultProperty().get().probability("101")).isGreaterThan(0.9);
+    }
+
+    @Test
+    void sameSeedGivesTheSameCounts() {
+        viewModel.openSample(WorkbenchViewModel.Sample.GHZ);
+        viewModel.seedTextProperty().set("42");
+        viewModel.simulate();
+        var first = viewModel.resultProperty().get().counts();
+        viewModel.simulate();
+        assertThat(viewModel.resultProperty().get().counts()).isEqualTo(first);
+    }
+
+    @Test
+    void invalidTextReportsLineAndColumnAndKeepsTheLastCircuit() {
+        viewModel.openSample(WorkbenchViewModel.Sample.BELL);
+        var before = viewModel.circuitProperty().get();
+        viewModel.qasmTextProperty().set("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\nfoo q[0];\n");
+        viewModel.validate();
+        assertThat(viewModel.errorProperty().get().line()).isEqualTo(4);
+        assertThat(viewModel.errorProperty().get().column()).isEqualTo(1);
+        assertThat(viewModel.errorProperty().get().describe()).startsWith("Line 4, column 1:").contains("foo");
+        assertThat(viewModel.circuitProperty().get()).isSameAs(before);
+    }
+
+    @Test
+    void simulatingInvalidTextShowsTheErrorAndNoResult() {
+        viewModel.qasmTextProperty().set("OPENQASM 2.0;\nqreg q[2];\nh q[5];\n");
+        viewModel.simulate();
+        assertThat(viewModel.resultProperty().get()).isNull();
+        assertThat(viewModel.errorProperty().get().line()).isEqualTo(3);
+        assertThat(viewModel.statusProperty().get()).isEqualTo("Simulation refused");
+    }
+
+    @Test
+    void aSeedThatIsNotANumberIsRefusedWithoutRunning() {
+        viewModel.openSample(WorkbenchViewModel.Sample.BELL);
+        viewModel.seedTextProperty().set("abc");
+        viewModel.simulate();
+        assertThat(viewModel.errorProperty().get().describe()).contains("Seed must be a whole number");
+        assertThat(viewModel.resultProperty().get()).isNull();
+    }
+
+    @Test
+    void openingAMissingFileKeepsTheCurrentText(@TempDir Path dir) {
+        viewModel.openSample(WorkbenchViewModel.Sample.BELL);
+        String text = viewModel.qasmTextProperty().get();
+        viewModel.openFile(dir.resolve("nope.qasm"));
+        assertThat(viewModel.errorProperty().get().describe()).contains("nope.qasm").contains("not found");
+        assertThat(viewModel.qasmTextProperty().get()).isEqualTo(text);
+    }
+
+    @Test
+    void openingAFileShowsItsNameAndText(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("mine.qasm");
+        Files.writeString(file, "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[3];\nx q[2];\n");
+        viewModel.openFile(file);
+        assertThat(viewModel.documentNameProperty().get()).isEqualTo("mine.qasm");
+        assertThat(viewModel.titleProperty().get()).isEqualTo("mine.qasm — Qubench");
+        assertThat(viewModel.circuitProperty().get().numQubits()).isEqualTo(3);
+        viewModel.simulate();
+        assertThat(viewModel.resultProperty().get().counts()).containsOnlyKeys("100");
+    }
+
+    @Test
+    void aFortyQubitCircuitIsRefusedWithAClearMessage() {
+        viewModel.qasmTextProperty().set("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[40];\nh q;\n");
+        viewModel.simulate();
+        assertThat(viewModel.errorProperty().get().describe()).contains("40-qubit").contains("needs");
+        assertThat(viewModel.resultProperty().get()).isNull();
+    }
+}

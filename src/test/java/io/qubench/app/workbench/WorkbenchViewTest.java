@@ -1,0 +1,101 @@
+package io.qubench.app.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import io.qubench.app.FxBackgroundRunner;
+import io.qubench.app.Stylesheets;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchViewTest {
+
+    private final ExecutorService executor = Executors.newSingleThreadExecutor();
+    private WorkbenchViewModel viewModel;
+    private WorkbenchView view;
+
+    @Start
+    void start(Stage stage) {
+        viewModel = new WorkbenchViewModel(new FxBackgroundRunner(executor));
+        view = new WorkbenchView(viewModel, stage);
+        Scene scene = new Scene(view.root(), 1000, 700);
+        scene.getStylesheets().add(Stylesheets.WORKBENCH);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stopExecutor() {
+        executor.shutdownNow();
+    }
+
+    @Test
+    void openingASampleFromTheMenuShowsItsQasm(FxRobot robot) throws TimeoutException {
+        robot.clickOn("#samples-button");
+        clickShown(robot, "GHZ state (5 qubits)");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> viewModel.circuitProperty().get() != null);
+        CodeArea area = robot.lookup("#qasm-editor").queryAs(CodeArea.class);
+        assertThat(area.getText()).contains("qreg q[5];");
+        assertThat(robot.lookup("#circuit-summary").queryAs(Label.class).getText()).startsWith("5 qubits");
+    }
+
+    /** Menus build their items before showing them: click the one on screen. */
+    private static void clickShown(FxRobot robot, String text) {
+        javafx.scene.Node node = robot.lookup(text).match((javafx.scene.Node n) -> n.getScene() != null && n.isVisible()
+                && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing()).query();
+        robot.clickOn(node);
+    }
+
+    @Test
+    void simulatingShowsTheHistogramOfTheCircuit(FxRobot robot) throws TimeoutException {
+        robot.interact(() -> viewModel.openSample(WorkbenchViewModel.Sample.BELL));
+        robot.clickOn("#seed").write("11");
+        robot.clickOn("#simulate");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.histogramBars().isEmpty());
+        assertThat(view.histogramBars()).containsOnlyKeys("00", "11");
+        assertThat(view.histogramBars().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(1024);
+    }
+
+    @Test
+    void aParseErrorIsShownAtItsLineBesideTheText(FxRobot robot) throws TimeoutException {
+        robot.interact(() -> viewModel.openSample(WorkbenchViewModel.Sample.BELL));
+        CodeArea area = robot.lookup("#qasm-editor").queryAs(CodeArea.class);
+        robot.interact(() -> {
+            area.moveTo(5, 0);
+            area.insertText(area.getCaretPosition(), "hadamard q[0];\n");
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> viewModel.errorProperty().get() != null);
+        Label error = robot.lookup("#error-label").queryAs(Label.class);
+        assertThat(error.isVisible()).isTrue();
+        assertThat(error.getText()).startsWith("Line 6, column 1:").contains("hadamard");
+        assertThat(area.getStyleOfChar(area.getAbsolutePosition(5, 2))).contains(QasmHighlighter.ERROR);
+
+        robot.interact(() -> area.deleteText(area.getAbsolutePosition(5, 0), area.getAbsolutePosition(6, 0)));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> viewModel.errorProperty().get() == null);
+        assertThat(error.isVisible()).isFalse();
+    }
+
+    @Test
+    void f5RunsTheSimulation(FxRobot robot) throws TimeoutException {
+        robot.interact(() -> viewModel.openSample(WorkbenchViewModel.Sample.GROVER));
+        robot.clickOn("#qasm-editor").type(KeyCode.F5);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> viewModel.resultProperty().get() != null);
+        assertThat(view.histogramBars()).containsKey("101");
+    }
+}

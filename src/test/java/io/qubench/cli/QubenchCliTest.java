@@ -1,0 +1,188 @@
+package io.qubench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.qubench.qasm.QasmReader;
+
+class QubenchCliTest {
+
+    private static final String HEADER = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\n";
+    private static final String BELL = HEADER + "qreg q[2];\ncreg c[2];\nh q[0];\ncx q[0], q[1];\nmeasure q -> c;\n";
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return QubenchCli.run(args, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    @Test
+    void simulatePrintsJsonCountsInQiskitBitOrder() throws IOException {
+        Path file = write("x.qasm", HEADER + "qreg q[3];\ncreg c[3];\nx q[0];\nmeasure q -> c;\n");
+        assertThat(run("simulate", file.toString(), "--shots", "100", "--seed", "5", "--json")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("qubits").asInt()).isEqualTo(3);
+        assertThat(json.get("clbits").asInt()).isEqualTo(3);
+        assertThat(json.get("shots").asInt()).isEqualTo(100);
+        assertThat(json.get("seed").asLong()).isEqualTo(5);
+        assertThat(json.get("counts").properties()).singleElement().satisfies(e -> {
+            assertThat(e.getKey()).isEqualTo("001");
+            assertThat(e.getValue().asInt()).isEqualTo(100);
+        });
+        assertThat(json.get("elapsed_ms").isNumber()).isTrue();
+        assertThat(json.has("statevector")).isFalse();
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void simulateWithTheSameSeedIsReproducible() throws IOException {
+        Path file = write("bell.qasm", BELL);
+        run("simulate", file.toString(), "--seed", "99", "--json");
+        String first = new ObjectMapper().readTree(out.toString()).get("counts").toString();
+        out.getBuffer().setLength(0);
+        run("simulate", file.toString(), "--seed", "99", "--json");
+        assertThat(new ObjectMapper().readTree(out.toString()).get("counts").toString()).isEqualTo(first);
+        assertThat(first).contains("\"00\"").contains("\"11\"").doesNotContain("\"01\"");
+    }
+
+    @Test
+    void statevectorOptionPrintsAmplitudePairsIndexedByQubit() throws IOException {
+        Path file = write("bell.qasm", BELL);
+        assertThat(run("simulate", file.toString(), "--statevector", "--json", "--seed", "1")).isZero();
+        JsonNode sv = new ObjectMapper().readTree(out.toString()).get("statevector");
+        assertThat(sv).hasSize(4);
+        double r = Math.sqrt(0.5);
+        assertThat(sv.get(0).get(0).asDouble()).isCloseTo(r, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(sv.get(3).get(0).asDouble()).isCloseTo(r, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(sv.get(1).get(0).asDouble()).isZero();
+    }
+
+    @Test
+    void simulatePrintsAReadableTableByDefault() throws IOException {
+        Path file = write("bell.qasm", BELL);
+        assertThat(run("simulate", file.toString(), "--seed", "3", "--shots", "1000")).isZero();
+        assertThat(out.toString()).contains("2 qubits, 2 clbits, 1000 shots, seed 3").containsPattern("(?m)^00 +\\d+");
+    }
+
+    @Test
+    void qasmCommandConvertsBetweenVersionsAndTheOutputReadsBack() throws IOException {
+        Path file = write("bell.qasm", BELL);
+        assertThat(run("qasm", file.toString(), "--to", "3")).isZero();
+        String v3 = out.toString();
+        assertThat(v3).startsWith("OPENQASM 3").contains("qubit[2] q;");
+        assertThat(QasmReader.parse(v3, "v3")).isEqualTo(QasmReader.parse(BELL, "v2"));
+        out.getBuffer().setLength(0);
+        assertThat(run("qasm", file.toString(), "--to", "2")).isZero();
+        assertThat(out.toString()).startsWith("OPENQASM 2.0;");
+    }
+
+    /** Bad input: a message naming what and where on stderr, exit 2, never a stack trace. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown gate           | qreg q[2];\\nfoo q[0];                 | bad.qasm:4:1:  | foo
+            wrong arity            | qreg q[2];\\ncx q[0];                  | bad.qasm:4:    | cx
+            wrong parameter count  | qreg q[2];\\nrx q[0];                  | bad.qasm:4:    | rx
+            index out of range     | qreg q[2];\\nh q[2];                   | bad.qasm:4:    | out of range
+            undeclared register    | qreg q[2];\\nh r[0];                   | bad.qasm:4:    | r
+            unterminated statement | qreg q[2];\\nh q[0]                    | bad.qasm:      | ;
+            a 40-qubit circuit     | qreg q[40];\\nh q;                     | needs          | 40-qubit
+            """)
+    void badInputIsAClearErrorWithExitCodeTwo(String what, String body, String where, String names) throws IOException {
+        Path file = write("bad.qasm", HEADER + body.replace("\\n", "\n") + "\n");
+        assertThat(run("simulate", file.toString())).as(what).isEqualTo(2);
+        assertThat(err.toString()).contains(where).contains(names).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aMissingFileIsReportedByName() {
+        assertThat(run("simulate", dir.resolve("missing.qasm").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("missing.qasm").contains("not found");
+    }
+
+    @Test
+    void anEmptyFileIsReported() throws IOException {
+        Path file = write("empty.qasm", "");
+        assertThat(run("simulate", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("empty.qasm").contains("empty");
+    }
+
+    @Test
+    void aBinaryFileIsReported() throws IOException {
+        Path file = Files.write(dir.resolve("image.qasm"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1, (byte) 0xff});
+        assertThat(run("simulate", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("image.qasm").contains("not a text file");
+    }
+
+    @Test
+    void aTenMegabyteFileOfGarbageFailsFastAtItsFirstLine() throws IOException {
+        Path file = Files.write(dir.resolve("big.qasm"), "@".repeat(10 * 1024 * 1024).getBytes(StandardCharsets.US_ASCII));
+        assertThat(run("simulate", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("big.qasm:1:");
+    }
+
+    @Test
+    void aTenMegabyteValidFileSimulates() throws IOException {
+        StringBuilder sb = new StringBuilder(HEADER + "qreg q[2];\ncreg c[2];\n");
+        while (sb.length() < 10 * 1024 * 1024) {
+            sb.append("x q[0];\ncx q[0], q[1];\n");
+        }
+        sb.append("measure q -> c;\n");
+        Path file = write("big.qasm", sb.toString());
+        assertThat(run("simulate", file.toString(), "--shots", "10", "--json")).isZero();
+        assertThat(out.toString()).contains("\"counts\"");
+    }
+
+    @Test
+    void anOpaqueGateCannotBeSimulated() throws IOException {
+        Path file = write("opaque.qasm", HEADER + "opaque magic a;\nqreg q[1];\nmagic q[0];\n");
+        assertThat(run("simulate", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("magic").contains("opaque");
+    }
+
+    @Test
+    void badOptionsAreUserErrors() throws IOException {
+        Path file = write("bell.qasm", BELL);
+        assertThat(run("simulate", file.toString(), "--shots", "many")).isEqualTo(2);
+        assertThat(run("simulate", file.toString(), "--shots", "-5")).isEqualTo(2);
+        assertThat(run("qasm", file.toString(), "--to", "4")).isEqualTo(2);
+        assertThat(run("frobnicate")).isEqualTo(2);
+    }
+
+    @Test
+    void helpListsTheSubCommands() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("simulate").contains("qasm");
+    }
+
+    @Test
+    void parametersOfTheJsonAreExactlyTheDocumentedOnes() throws IOException {
+        Path file = write("bell.qasm", BELL);
+        run("simulate", file.toString(), "--json", "--seed", "2");
+        Map<String, Object> json = new ObjectMapper().readValue(out.toString(), new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() { });
+        assertThat(json.keySet()).containsExactly("qubits", "clbits", "shots", "seed", "counts", "elapsed_ms");
+    }
+}
