@@ -50,6 +50,7 @@ final class HistogramChart {
         renderer.setMaximumBarWidth(0.12);
         renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator());
         renderer.setDefaultItemLabelsVisible(true);
+        show(null);
         viewer = new ChartViewer(chart);
         viewer.setId("histogram");
         viewer.setMinSize(200, 150);
@@ -71,7 +72,8 @@ final class HistogramChart {
     void show(SimulationResult result) {
         dataset.clear();
         if (result == null) {
-            chart.setTitle((String) null);
+            chart.setTitle("No results yet: press Simulate (F5)");
+            chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
             return;
         }
         List<Map.Entry<String, Integer>> bars = result.counts().entrySet().stream()

@@ -128,6 +128,7 @@ public final class WorkbenchViewModel {
     }
 
     private void load(String name, String text) {
+        status.set("Opened " + name);
         documentName.set(name);
         result.set(null);
         qasmText.set(text);

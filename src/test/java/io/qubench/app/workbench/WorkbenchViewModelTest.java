@@ -104,6 +104,7 @@ class WorkbenchViewModelTest {
         viewModel.openFile(file);
         assertThat(viewModel.documentNameProperty().get()).isEqualTo("mine.qasm");
         assertThat(viewModel.titleProperty().get()).isEqualTo("mine.qasm — Qubench");
+        assertThat(viewModel.statusProperty().get()).isEqualTo("Opened mine.qasm");
         assertThat(viewModel.circuitProperty().get().numQubits()).isEqualTo(3);
         viewModel.simulate();
         assertThat(viewModel.resultProperty().get().counts()).containsOnlyKeys("100");
