@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.qubench.circuit.Circuit;
 import io.qubench.qasm.QasmReader;
-import io.qubench.sim.ReferenceSimulator;
+import io.qubench.sim.Engine;
 import io.qubench.sim.RunOptions;
 import io.qubench.sim.SimulationResult;
 import io.qubench.sim.Simulator;
@@ -47,6 +47,11 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON instead of a table")
     boolean json;
 
+    @Option(names = "--engine", defaultValue = "auto",
+            description = "simulation engine: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}: chosen by circuit)",
+            completionCandidates = EngineNames.class)
+    String engine;
+
     @Override
     public Integer call() throws Exception {
         if (shots < 0) {
@@ -55,7 +60,7 @@ final class SimulateCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Circuit circuit = QasmReader.read(file);
         long actualSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48);
-        Simulator simulator = new ReferenceSimulator();
+        Simulator simulator = Engine.named(engine).simulatorFor(circuit);
         SimulationResult result = simulator.run(circuit, RunOptions.shots(shots, actualSeed).withStatevector(statevector));
         double elapsedMs = (System.nanoTime() - start) / 1e6;
         PrintWriter out = spec.commandLine().getOut();
@@ -75,6 +80,7 @@ final class SimulateCommand implements Callable<Integer> {
         m.put("seed", r.seed());
         m.put("counts", r.counts());
         m.put("elapsed_ms", Math.round(elapsedMs * 1000) / 1000.0);
+        m.put("engine", r.engine());
         if (r.implicitMeasurement()) {
             m.put("measured", "all qubits (the circuit has no measurement)");
         }
@@ -90,8 +96,8 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private void printTable(PrintWriter out, SimulationResult r, double elapsedMs) {
-        out.printf("%s: %d qubits, %d clbits, %d shots, seed %d, %.1f ms%n", file, r.qubits(), r.clbits(), r.shots(),
-                r.seed(), elapsedMs);
+        out.printf("%s: %d qubits, %d clbits, %d shots, seed %d, %s engine, %.1f ms%n", file, r.qubits(), r.clbits(),
+                r.shots(), r.seed(), r.engine(), elapsedMs);
         if (r.implicitMeasurement()) {
             out.println("(no measurement in the circuit: all qubits sampled, qubit 0 rightmost)");
         }

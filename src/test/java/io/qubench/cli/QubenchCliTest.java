@@ -173,6 +173,37 @@ class QubenchCliTest {
     }
 
     @Test
+    void theEngineCanBeChosenAndIsReported() throws IOException {
+        Path file = write("bell.qasm", BELL);
+        run("simulate", file.toString(), "--json", "--seed", "2");
+        assertThat(out.toString()).contains("\"engine\":\"statevector\"");
+        out.getBuffer().setLength(0);
+        run("simulate", file.toString(), "--json", "--seed", "2", "--engine", "reference");
+        assertThat(out.toString()).contains("\"engine\":\"reference\"");
+        assertThat(run("simulate", file.toString(), "--engine", "quantum-magic")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown engine 'quantum-magic'").contains("statevector");
+    }
+
+    @Test
+    void benchReportsTimesAndRates() throws IOException {
+        assertThat(run("bench", "--circuit", "ghz", "--qubits", "8", "--repeat", "2", "--json")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("qubits").asInt()).isEqualTo(8);
+        assertThat(json.get("gates").asInt()).isEqualTo(8);
+        assertThat(json.get("engine").asText()).isEqualTo("statevector");
+        assertThat(json.get("runs")).hasSize(2);
+        assertThat(json.get("gates_per_second").asLong()).isPositive();
+        assertThat(json.get("copy_bandwidth_gbs").asDouble()).isPositive();
+    }
+
+    @Test
+    void benchRunsAFile() throws IOException {
+        Path file = write("bell.qasm", BELL);
+        assertThat(run("bench", "--circuit", file.toString(), "--repeat", "1", "--engine", "reference")).isZero();
+        assertThat(out.toString()).contains("-2 on reference");
+    }
+
+    @Test
     void helpListsTheSubCommands() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("simulate").contains("qasm");
@@ -183,6 +214,6 @@ class QubenchCliTest {
         Path file = write("bell.qasm", BELL);
         run("simulate", file.toString(), "--json", "--seed", "2");
         Map<String, Object> json = new ObjectMapper().readValue(out.toString(), new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() { });
-        assertThat(json.keySet()).containsExactly("qubits", "clbits", "shots", "seed", "counts", "elapsed_ms");
+        assertThat(json.keySet()).containsExactly("qubits", "clbits", "shots", "seed", "counts", "elapsed_ms", "engine");
     }
 }

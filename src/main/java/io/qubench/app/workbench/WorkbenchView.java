@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.controlsfx.control.StatusBar;
 
+import io.qubench.sim.Engine;
 import io.qubench.sim.SimulationResult;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -13,6 +14,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -121,6 +123,21 @@ public final class WorkbenchView {
         seed.setPromptText("random");
         seed.setPrefColumnCount(8);
         seed.textProperty().bindBidirectional(viewModel.seedTextProperty());
+        ComboBox<Engine> engine = new ComboBox<>(FXCollections.observableArrayList(Engine.values()));
+        engine.setId("engine");
+        engine.setTooltip(new Tooltip("Simulation engine: auto chooses by circuit"));
+        engine.valueProperty().bindBidirectional(viewModel.engineProperty());
+        engine.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Engine e) {
+                return e == null ? "" : e.cliName();
+            }
+
+            @Override
+            public Engine fromString(String s) {
+                return Engine.named(s);
+            }
+        });
         Button run = new Button("Simulate ▶");
         run.setId("simulate");
         run.getStyleClass().add("accent");
@@ -130,7 +147,8 @@ public final class WorkbenchView {
         Button cancel = new Button("Cancel");
         cancel.setOnAction(e -> viewModel.cancelSimulation());
         cancel.visibleProperty().bind(viewModel.runningProperty());
-        return new ToolBar(open, samples, new Label("Shots"), shots, new Label("Seed"), seed, run, cancel);
+        return new ToolBar(open, samples, new Label("Shots"), shots, new Label("Seed"), seed, new Label("Engine"), engine, run,
+                cancel);
     }
 
     private SplitPane content() {

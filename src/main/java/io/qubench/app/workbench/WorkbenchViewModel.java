@@ -13,7 +13,7 @@ import io.qubench.circuit.Circuit;
 import io.qubench.circuit.UserInputException;
 import io.qubench.qasm.QasmException;
 import io.qubench.qasm.QasmReader;
-import io.qubench.sim.ReferenceSimulator;
+import io.qubench.sim.Engine;
 import io.qubench.sim.RunOptions;
 import io.qubench.sim.SimulationResult;
 import io.qubench.sim.Simulator;
@@ -76,7 +76,6 @@ public final class WorkbenchViewModel {
     }
 
     private final BackgroundRunner runner;
-    private final Simulator simulator = new ReferenceSimulator();
 
     private final StringProperty qasmText = new SimpleStringProperty(this, "qasmText", "");
     private final StringProperty documentName = new SimpleStringProperty(this, "documentName", "untitled.qasm");
@@ -86,6 +85,7 @@ public final class WorkbenchViewModel {
     private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
     private final IntegerProperty shots = new SimpleIntegerProperty(this, "shots", 1024);
+    private final ObjectProperty<Engine> engine = new SimpleObjectProperty<>(this, "engine", Engine.AUTO);
     private final StringProperty seedText = new SimpleStringProperty(this, "seedText", "");
     private final IntegerProperty textRevision = new SimpleIntegerProperty(this, "textRevision");
     private final ObservableStringValue title = Bindings.concat(documentName, " — Qubench");
@@ -161,6 +161,7 @@ public final class WorkbenchViewModel {
         String text = qasmText.get();
         String name = documentName.get();
         int shotCount = shots.get();
+        Engine chosen = engine.get();
         long seed;
         try {
             seed = seedText.get() == null || seedText.get().isBlank()
@@ -173,6 +174,7 @@ public final class WorkbenchViewModel {
         status.set("Simulating " + shotCount + " shots…");
         pendingRun = runner.run("Simulate", () -> {
             Circuit parsed = QasmReader.parse(text, name);
+            Simulator simulator = chosen.simulatorFor(parsed);
             return simulator.run(parsed, RunOptions.shots(shotCount, seed));
         }, simulated -> {
             running.set(false);
@@ -236,6 +238,11 @@ public final class WorkbenchViewModel {
 
     public IntegerProperty shotsProperty() {
         return shots;
+    }
+
+    /** The engine to run with; {@link Engine#AUTO} chooses by circuit. */
+    public ObjectProperty<Engine> engineProperty() {
+        return engine;
     }
 
     public StringProperty seedTextProperty() {

@@ -36,8 +36,17 @@ class WorkbenchViewModelTest {
         viewModel.seedTextProperty().set("7");
         viewModel.simulate();
         assertThat(viewModel.resultProperty().get().counts()).containsOnlyKeys("00", "11");
-        assertThat(viewModel.statusProperty().get()).contains("Simulated 1024 shots").contains("seed 7");
+        assertThat(viewModel.statusProperty().get()).contains("Simulated 1024 shots").contains("seed 7")
+                .contains("statevector engine");
         assertThat(viewModel.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void theChosenEngineRunsTheCircuit() {
+        viewModel.openSample(WorkbenchViewModel.Sample.TELEPORTATION);
+        viewModel.engineProperty().set(io.qubench.sim.Engine.REFERENCE);
+        viewModel.simulate();
+        assertThat(viewModel.resultProperty().get().engine()).isEqualTo("reference");
     }
 
     @Test
