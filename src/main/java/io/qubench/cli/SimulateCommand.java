@@ -60,8 +60,9 @@ final class SimulateCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Circuit circuit = QasmReader.read(file);
         long actualSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48);
-        Simulator simulator = Engine.named(engine).simulatorFor(circuit);
-        SimulationResult result = simulator.run(circuit, RunOptions.shots(shots, actualSeed).withStatevector(statevector));
+        RunOptions options = RunOptions.shots(shots, actualSeed).withStatevector(statevector);
+        Simulator simulator = Engine.named(engine).simulatorFor(circuit, options);
+        SimulationResult result = simulator.run(circuit, options);
         double elapsedMs = (System.nanoTime() - start) / 1e6;
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -54,4 +54,27 @@ public final class BenchmarkCircuits {
         }
         return b.measureAll().build();
     }
+
+    /** {@code gates} random h, s, cx and cz gates on n qubits: the stabilizer engine's benchmark. */
+    public static Circuit clifford(int n, int gates, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        CircuitBuilder b = Circuit.builder().qubits(n).clbits(n);
+        for (int i = 0; i < gates; i++) {
+            int a = rnd.nextInt(n);
+            switch (rnd.nextInt(4)) {
+                case 0 -> b.h(a);
+                case 1 -> b.gate(StandardGate.S, a);
+                default -> {
+                    if (n < 2) {
+                        b.h(a);
+                        break;
+                    }
+                    int c = rnd.nextInt(n - 1);
+                    c = c >= a ? c + 1 : c;
+                    b.gate(rnd.nextBoolean() ? StandardGate.CX : StandardGate.CZ, a, c);
+                }
+            }
+        }
+        return b.measureAll().build();
+    }
 }

@@ -25,6 +25,15 @@ public final class Bitstrings {
         return sb.toString();
     }
 
+    /** Qubit values as a bitstring of {@code qubits} characters, qubit 0 rightmost. */
+    public static String ofBits(java.util.BitSet bits, int qubits) {
+        StringBuilder sb = new StringBuilder(qubits);
+        for (int q = qubits - 1; q >= 0; q--) {
+            sb.append(bits.get(q) ? '1' : '0');
+        }
+        return sb.toString();
+    }
+
     /** The basis index {@code index} of an n-qubit register, qubit 0 rightmost. */
     public static String ofIndex(long index, int qubits) {
         StringBuilder sb = new StringBuilder(qubits);

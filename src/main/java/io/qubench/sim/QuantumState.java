@@ -25,14 +25,9 @@ public interface QuantumState {
 
     QuantumState copy();
 
-    /** Interleaved (re, im) amplitudes, index bit k = qubit k. */
+    /** Interleaved (re, im) amplitudes, index bit k = qubit k (an engine may refuse above some size). */
     double[] amplitudes();
 
-    /** |amplitude|² of basis states [from, to), in order, for sampling. */
-    void probabilities(long from, long to, ProbabilityConsumer consumer);
-
-    @FunctionalInterface
-    interface ProbabilityConsumer {
-        void accept(long index, double probability);
-    }
+    /** Draws {@code shots} measurements of all qubits (bit k = qubit k) without changing the state. */
+    List<java.util.BitSet> sample(int shots, RandomGenerator random);
 }

@@ -56,7 +56,11 @@ final class ReferenceState implements QuantumState {
     }
 
     @Override
-    public void probabilities(long from, long to, ProbabilityConsumer consumer) {
+    public List<java.util.BitSet> sample(int shots, RandomGenerator random) {
+        return DenseSampling.sample(qubits, this::probabilities, shots, random);
+    }
+
+    private void probabilities(long from, long to, DenseSampling.Probabilities.Consumer consumer) {
         for (long i = from; i < to; i++) {
             int k = (int) (2 * i);
             consumer.accept(i, amplitudes[k] * amplitudes[k] + amplitudes[k + 1] * amplitudes[k + 1]);

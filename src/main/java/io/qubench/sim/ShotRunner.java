@@ -2,6 +2,7 @@ package io.qubench.sim;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -105,59 +106,23 @@ public final class ShotRunner {
         checkCancelled();
         options.progress().progress(0.9);
         boolean implicit = measurements.isEmpty();
-        Map<Long, Integer> byIndex = sample(state, options.shots());
         Map<String, Integer> counts = new HashMap<>();
         boolean[] clbits = new boolean[circuit.numClbits()];
-        byIndex.forEach((index, count) -> {
+        for (BitSet outcome : state.sample(options.shots(), random)) {
             String key;
             if (implicit) {
-                key = Bitstrings.ofIndex(index, circuit.numQubits());
+                key = Bitstrings.ofBits(outcome, circuit.numQubits());
             } else {
                 Arrays.fill(clbits, false);
                 for (Measurement m : measurements) {
-                    clbits[m.clbit()] = ((index >> m.qubit()) & 1) == 1;
+                    clbits[m.clbit()] = outcome.get(m.qubit());
                 }
                 key = Bitstrings.format(clbits, circuit.classicalRegisters());
             }
-            counts.merge(key, count, Integer::sum);
-        });
+            counts.merge(key, 1, Integer::sum);
+        }
         options.progress().progress(1.0);
         return new Outcome(counts, options.statevector() ? state.amplitudes() : null, implicit);
-    }
-
-    /**
-     * Draws {@code shots} basis indices in one sweep over the state: sorted uniform numbers are
-     * matched against the running sum of probabilities, so no table of 2^n sums is needed.
-     */
-    private Map<Long, Integer> sample(QuantumState state, int shots) {
-        Map<Long, Integer> byIndex = new HashMap<>();
-        if (shots == 0) {
-            return byIndex;
-        }
-        double[] u = new double[shots];
-        for (int s = 0; s < shots; s++) {
-            u[s] = random.nextDouble();
-        }
-        Arrays.sort(u);
-        long size = 1L << state.qubits();
-        double[] sum = {0};
-        int[] next = {0};
-        long[] lastNonZero = {0};
-        state.probabilities(0, size, (index, p) -> {
-            if (p > 0) {
-                lastNonZero[0] = index;
-            }
-            sum[0] += p;
-            while (next[0] < shots && u[next[0]] < sum[0]) {
-                byIndex.merge(index, 1, Integer::sum);
-                next[0]++;
-            }
-        });
-        // Rounding can leave the total a hair under 1: the last shots go to the last possible state.
-        if (next[0] < shots) {
-            byIndex.merge(lastNonZero[0], shots - next[0], Integer::sum);
-        }
-        return byIndex;
     }
 
     private Outcome shotByShot() {

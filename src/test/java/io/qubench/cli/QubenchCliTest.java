@@ -108,7 +108,7 @@ class QubenchCliTest {
             index out of range     | qreg q[2];\\nh q[2];                   | bad.qasm:4:    | out of range
             undeclared register    | qreg q[2];\\nh r[0];                   | bad.qasm:4:    | r
             unterminated statement | qreg q[2];\\nh q[0]                    | bad.qasm:      | ;
-            a 40-qubit circuit     | qreg q[40];\\nh q;                     | needs          | 40-qubit
+            a 40-qubit circuit     | qreg q[40];\\nrx(0.3) q;               | needs          | 40-qubit
             """)
     void badInputIsAClearErrorWithExitCodeTwo(String what, String body, String where, String names) throws IOException {
         Path file = write("bad.qasm", HEADER + body.replace("\\n", "\n") + "\n");
@@ -121,6 +121,13 @@ class QubenchCliTest {
     void aMissingFileIsReportedByName() {
         assertThat(run("simulate", dir.resolve("missing.qasm").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("missing.qasm").contains("not found");
+    }
+
+    @Test
+    void aFortyQubitCliffordCircuitRunsOnTheStabilizerEngine() throws IOException {
+        Path file = write("big.qasm", HEADER + "qreg q[40];\ncreg c[40];\nh q[0];\ncx q[0], q[39];\nmeasure q -> c;\n");
+        assertThat(run("simulate", file.toString(), "--json", "--seed", "4")).isZero();
+        assertThat(out.toString()).contains("\"engine\":\"stabilizer\"").contains("\"1000000000000000000000000000000000000001\"");
     }
 
     @Test
@@ -176,6 +183,9 @@ class QubenchCliTest {
     void theEngineCanBeChosenAndIsReported() throws IOException {
         Path file = write("bell.qasm", BELL);
         run("simulate", file.toString(), "--json", "--seed", "2");
+        assertThat(out.toString()).contains("\"engine\":\"stabilizer\"");
+        out.getBuffer().setLength(0);
+        run("simulate", write("t.qasm", HEADER + "qreg q[1];\ncreg c[1];\nt q[0];\nmeasure q -> c;\n").toString(), "--json");
         assertThat(out.toString()).contains("\"engine\":\"statevector\"");
         out.getBuffer().setLength(0);
         run("simulate", file.toString(), "--json", "--seed", "2", "--engine", "reference");
@@ -186,7 +196,7 @@ class QubenchCliTest {
 
     @Test
     void benchReportsTimesAndRates() throws IOException {
-        assertThat(run("bench", "--circuit", "ghz", "--qubits", "8", "--repeat", "2", "--json")).isZero();
+        assertThat(run("bench", "--circuit", "ghz", "--qubits", "8", "--repeat", "2", "--engine", "statevector", "--json")).isZero();
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertThat(json.get("qubits").asInt()).isEqualTo(8);
         assertThat(json.get("gates").asInt()).isEqualTo(8);

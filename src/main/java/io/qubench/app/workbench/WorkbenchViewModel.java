@@ -174,8 +174,9 @@ public final class WorkbenchViewModel {
         status.set("Simulating " + shotCount + " shots…");
         pendingRun = runner.run("Simulate", () -> {
             Circuit parsed = QasmReader.parse(text, name);
-            Simulator simulator = chosen.simulatorFor(parsed);
-            return simulator.run(parsed, RunOptions.shots(shotCount, seed));
+            RunOptions options = RunOptions.shots(shotCount, seed);
+            Simulator simulator = chosen.simulatorFor(parsed, options);
+            return simulator.run(parsed, options);
         }, simulated -> {
             running.set(false);
             result.set(simulated);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 import io.qubench.circuit.Operation.GateOperation;
+import io.qubench.sim.DenseSampling;
 import io.qubench.sim.QuantumState;
 import io.qubench.sim.ShotRunner;
 import jdk.incubator.vector.DoubleVector;
@@ -65,7 +66,11 @@ final class FastState implements QuantumState {
     }
 
     @Override
-    public void probabilities(long from, long to, ProbabilityConsumer consumer) {
+    public List<java.util.BitSet> sample(int shots, RandomGenerator random) {
+        return DenseSampling.sample(n, this::probabilities, shots, random);
+    }
+
+    private void probabilities(long from, long to, DenseSampling.Probabilities.Consumer consumer) {
         for (int i = (int) from; i < to; i++) {
             consumer.accept(i, re[i] * re[i] + im[i] * im[i]);
         }

@@ -37,7 +37,7 @@ class WorkbenchViewModelTest {
         viewModel.simulate();
         assertThat(viewModel.resultProperty().get().counts()).containsOnlyKeys("00", "11");
         assertThat(viewModel.statusProperty().get()).contains("Simulated 1024 shots").contains("seed 7")
-                .contains("statevector engine");
+                .contains("stabilizer engine");
         assertThat(viewModel.runningProperty().get()).isFalse();
     }
 
@@ -121,7 +121,7 @@ class WorkbenchViewModelTest {
 
     @Test
     void aFortyQubitCircuitIsRefusedWithAClearMessage() {
-        viewModel.qasmTextProperty().set("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[40];\nh q;\n");
+        viewModel.qasmTextProperty().set("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[40];\nt q;\n");
         viewModel.simulate();
         assertThat(viewModel.errorProperty().get().describe()).contains("40-qubit").contains("needs");
         assertThat(viewModel.resultProperty().get()).isNull();
