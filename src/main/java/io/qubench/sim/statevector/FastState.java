@@ -65,9 +65,61 @@ final class FastState implements QuantumState {
         return out;
     }
 
+    /** Amplitudes per block when sampling: block sums are found in one parallel pass, then only hit blocks are scanned. */
+    private static final int SAMPLE_BLOCK = 1 << 14;
+
     @Override
     public List<java.util.BitSet> sample(int shots, RandomGenerator random) {
-        return DenseSampling.sample(n, this::probabilities, shots, random);
+        if (re.length <= SAMPLE_BLOCK) {
+            return DenseSampling.sample(n, this::probabilities, shots, random);
+        }
+        int blocks = re.length / SAMPLE_BLOCK;
+        double[] blockSum = new double[blocks];
+        policy.forRange(blocks, (from, to) -> {
+            // A plain loop: it is compiled early (on-stack replacement), unlike a cold Vector API loop.
+            for (int b = (int) from; b < to; b++) {
+                double sum = 0;
+                int end = (b + 1) * SAMPLE_BLOCK;
+                for (int i = b * SAMPLE_BLOCK; i < end; i++) {
+                    sum += re[i] * re[i] + im[i] * im[i];
+                }
+                blockSum[b] = sum;
+            }
+        });
+        // The same sorted-uniforms sweep as DenseSampling, but block by block.
+        double[] u = new double[shots];
+        for (int s = 0; s < shots; s++) {
+            u[s] = random.nextDouble();
+        }
+        java.util.Arrays.sort(u);
+        List<java.util.BitSet> out = new java.util.ArrayList<>(shots);
+        double total = 0;
+        int next = 0;
+        for (int b = 0; b < blocks && next < shots; b++) {
+            if (u[next] >= total + blockSum[b]) {
+                total += blockSum[b];
+                continue;
+            }
+            int end = (b + 1) * SAMPLE_BLOCK;
+            for (int i = b * SAMPLE_BLOCK; i < end && next < shots; i++) {
+                total += re[i] * re[i] + im[i] * im[i];
+                while (next < shots && u[next] < total) {
+                    out.add(java.util.BitSet.valueOf(new long[] {i}));
+                    next++;
+                }
+            }
+        }
+        if (out.size() < shots) {
+            // Rounding left the total a hair under 1: the last shots go to the last non-zero amplitude.
+            int last = re.length - 1;
+            while (last > 0 && re[last] == 0 && im[last] == 0) {
+                last--;
+            }
+            while (out.size() < shots) {
+                out.add(java.util.BitSet.valueOf(new long[] {last}));
+            }
+        }
+        return out;
     }
 
     private void probabilities(long from, long to, DenseSampling.Probabilities.Consumer consumer) {

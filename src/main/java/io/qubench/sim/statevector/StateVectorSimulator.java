@@ -17,6 +17,8 @@ public final class StateVectorSimulator implements Simulator {
     /** Two {@code double[2^n]} arrays: Java arrays stop below 2^31 elements. */
     public static final int MAX_QUBITS = 30;
     public static final int DEFAULT_FUSION = 3;
+    /** Below this the whole run is shorter than compiling the kernels. */
+    private static final int WARMUP_FROM_QUBITS = 20;
 
     private final ParallelPolicy policy;
     private final int maxFused;
@@ -45,6 +47,9 @@ public final class StateVectorSimulator implements Simulator {
                 "with the copy kept for per-shot runs");
         if (n > MAX_QUBITS) {
             throw new SimulationException("the state-vector engine holds at most " + MAX_QUBITS + " qubits; this circuit has " + n);
+        }
+        if (n >= WARMUP_FROM_QUBITS) {
+            Warmup.startInBackground();
         }
         Circuit flat = ShotRunner.prepare(circuit, options);
         return new ShotRunner(flat, options, q -> new FastState(q, policy, maxFused)).run(circuit, name(), start);
