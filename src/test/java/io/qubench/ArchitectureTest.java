@@ -50,6 +50,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void noiseModelsKnowOnlyTheCircuitModel() {
+        noClasses().that().resideInAPackage("io.qubench.noise..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.qubench.qasm..", "io.qubench.sim..", "io.qubench.cli..",
+                        "io.qubench.app..")
+                .check(classes);
+    }
+
+    @Test
     void theCommandLineDoesNotUseTheGui() {
         noClasses().that().resideInAPackage("io.qubench.cli..")
                 .should().dependOnClassesThat().resideInAPackage("io.qubench.app..")

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.qubench.circuit.Circuit;
+import io.qubench.noise.NoiseModel;
+import io.qubench.noise.UniformNoiseModel;
 import io.qubench.qasm.QasmReader;
 import io.qubench.sim.Engine;
 import io.qubench.sim.RunOptions;
@@ -52,6 +54,10 @@ final class SimulateCommand implements Callable<Integer> {
             completionCandidates = EngineNames.class)
     String engine;
 
+    @Option(names = "--noise", description = "uniform noise, e.g. depolarizing=0.01,readout=0.02 "
+            + "(depolarizing after every gate, symmetric readout error)")
+    String noise;
+
     @Override
     public Integer call() throws Exception {
         if (shots < 0) {
@@ -61,7 +67,13 @@ final class SimulateCommand implements Callable<Integer> {
         Circuit circuit = QasmReader.read(file);
         long actualSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48);
         RunOptions options = RunOptions.shots(shots, actualSeed).withStatevector(statevector);
-        Simulator simulator = Engine.named(engine).simulatorFor(circuit, options);
+        NoiseModel noiseModel;
+        try {
+            noiseModel = noise == null ? NoiseModel.IDEAL : UniformNoiseModel.parse(noise);
+        } catch (IllegalArgumentException e) {
+            throw new io.qubench.circuit.UserInputException("--noise: " + e.getMessage());
+        }
+        Simulator simulator = Engine.named(engine).simulatorFor(circuit, options, noiseModel);
         SimulationResult result = simulator.run(circuit, options);
         double elapsedMs = (System.nanoTime() - start) / 1e6;
         PrintWriter out = spec.commandLine().getOut();

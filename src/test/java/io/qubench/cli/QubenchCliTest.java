@@ -214,6 +214,17 @@ class QubenchCliTest {
     }
 
     @Test
+    void noiseSendsTheRunToTheDensityMatrixAndBadNoiseIsAUserError() throws IOException {
+        Path file = write("bell.qasm", BELL);
+        assertThat(run("simulate", file.toString(), "--json", "--noise", "depolarizing=0.1,readout=0.05", "--seed", "3")).isZero();
+        assertThat(out.toString()).contains("\"engine\":\"density\"").contains("\"01\"");
+        assertThat(run("simulate", file.toString(), "--noise", "depolarizing=2")).isEqualTo(2);
+        assertThat(err.toString()).contains("--noise").contains("depolarizing probability p");
+        assertThat(run("simulate", file.toString(), "--noise", "readout=0.1", "--engine", "stabilizer")).isEqualTo(2);
+        assertThat(err.toString()).contains("without noise");
+    }
+
+    @Test
     void helpListsTheSubCommands() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("simulate").contains("qasm");

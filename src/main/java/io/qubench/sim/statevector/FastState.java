@@ -15,7 +15,7 @@ import jdk.incubator.vector.VectorSpecies;
  * 30 qubits fit Java arrays), passes specialised by kernel kind, SIMD through the Vector API
  * on contiguous runs of at least one vector, and split across threads by a {@link ParallelPolicy}.
  */
-final class FastState implements QuantumState {
+public final class FastState implements QuantumState {
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = S.length();
@@ -28,7 +28,8 @@ final class FastState implements QuantumState {
     private final ParallelPolicy policy;
     private final int maxFused;
 
-    FastState(int n, ParallelPolicy policy, int maxFused) {
+    /** |0…0⟩ on {@code n} qubits; {@code maxFused} is the fusion limit (0 turns fusion off). */
+    public FastState(int n, ParallelPolicy policy, int maxFused) {
         this.n = n;
         this.re = new double[1 << n];
         this.im = new double[1 << n];
@@ -135,6 +136,56 @@ final class FastState implements QuantumState {
             ShotRunner.checkCancelled();
             apply(k);
         }
+    }
+
+    /** Applies any matrix (unitary or not, e.g. a channel's superoperator) with argument j on {@code targets[j]}. */
+    public void applyMatrix(io.qubench.circuit.Matrix m, int... targets) {
+        apply(Kernels.forMatrix(m, targets));
+    }
+
+    /** Σ |amplitude|² (1 for a normalised state; less after a Kraus operator). */
+    public double norm() {
+        double sum = 0;
+        for (int i = 0; i < re.length; i++) {
+            sum += re[i] * re[i] + im[i] * im[i];
+        }
+        return sum;
+    }
+
+    public void scale(double factor) {
+        for (int i = 0; i < re.length; i++) {
+            re[i] *= factor;
+            im[i] *= factor;
+        }
+    }
+
+    /** Takes the amplitudes of {@code other}, a state of the same size. */
+    public void assign(FastState other) {
+        System.arraycopy(other.re, 0, re, 0, re.length);
+        System.arraycopy(other.im, 0, im, 0, im.length);
+    }
+
+    public double re(long index) {
+        return re[(int) index];
+    }
+
+    public double im(long index) {
+        return im[(int) index];
+    }
+
+    /** Multiplies the entries whose {@code mask} bits equal {@code value} by {@code scale} and zeroes the rest. */
+    public void keepWhere(long mask, long value, double scale) {
+        policy.forRange(re.length, (from, to) -> {
+            for (int i = (int) from; i < to; i++) {
+                if ((i & mask) == value) {
+                    re[i] *= scale;
+                    im[i] *= scale;
+                } else {
+                    re[i] = 0;
+                    im[i] = 0;
+                }
+            }
+        });
     }
 
     void apply(Kernel kernel) {

@@ -1,0 +1,72 @@
+package io.qubench.sim.density;
+
+import io.qubench.circuit.Circuit;
+import io.qubench.noise.NoiseModel;
+import io.qubench.sim.MemoryGuard;
+import io.qubench.sim.RunOptions;
+import io.qubench.sim.ShotRunner;
+import io.qubench.sim.SimulationException;
+import io.qubench.sim.SimulationResult;
+import io.qubench.sim.Simulator;
+import io.qubench.sim.statevector.ParallelPolicy;
+
+/**
+ * Exact noisy simulation of small circuits: the density matrix evolves under gates and the noise
+ * model's channels. Mid-circuit measurement collapses ρ shot by shot; readout errors flip
+ * reported bits. Memory is 16·4^n bytes, so it is meant for up to about 12–14 qubits.
+ */
+public final class DensityMatrixSimulator implements Simulator {
+
+    /** 4^15 entries fill the largest arrays the state-vector storage allows. */
+    public static final int MAX_QUBITS = 15;
+
+    private final NoiseModel noise;
+    private final ParallelPolicy policy;
+
+    public DensityMatrixSimulator() {
+        this(NoiseModel.IDEAL);
+    }
+
+    public DensityMatrixSimulator(NoiseModel noise) {
+        this(noise, ParallelPolicy.allCores(1 << 14));
+    }
+
+    public DensityMatrixSimulator(NoiseModel noise, ParallelPolicy policy) {
+        this.noise = noise;
+        this.policy = policy;
+    }
+
+    @Override
+    public String name() {
+        return "density";
+    }
+
+    @Override
+    public SimulationResult run(Circuit circuit, RunOptions options) {
+        long start = System.nanoTime();
+        int n = circuit.numQubits();
+        long bytes = MemoryGuard.statevectorBytes(Math.min(2 * n, 62));
+        boolean perShot = !ShotRunner.terminalMeasurementsOnly(circuit);
+        long needed = perShot && bytes < Long.MAX_VALUE / 2 ? 2 * bytes : bytes;
+        if (needed > MemoryGuard.availableBytes() || n > MAX_QUBITS) {
+            throw new SimulationException("A " + n + "-qubit density matrix needs " + MemoryGuard.human(needed) + " (at most "
+                    + MAX_QUBITS + " qubits fit) but " + MemoryGuard.human(MemoryGuard.availableBytes())
+                    + " of memory is available to Qubench; use the trajectory engine for noisy circuits this large");
+        }
+        Circuit flat = ShotRunner.prepare(circuit, options);
+        return new ShotRunner(flat, options, q -> new DensityState(q, noise, policy)).run(circuit, name(), start);
+    }
+
+    /** The diagonal of ρ after the circuit's gates (measurements ignored), for exact probabilities. */
+    public double[] probabilities(Circuit circuit, RunOptions options) {
+        Circuit flat = ShotRunner.prepare(circuit, options);
+        DensityState state = new DensityState(flat.numQubits(), noise, policy);
+        state.applyGates(flat.operations().stream().filter(o -> o instanceof io.qubench.circuit.Operation.GateOperation)
+                .map(o -> (io.qubench.circuit.Operation.GateOperation) o).toList());
+        double[] p = new double[1 << flat.numQubits()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = state.probability(i);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,330 @@
+package io.qubench.sim.trajectory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+import io.qubench.circuit.Circuit;
+import io.qubench.circuit.Gates;
+import io.qubench.circuit.Matrix;
+import io.qubench.circuit.Operation;
+import io.qubench.circuit.Operation.GateOperation;
+import io.qubench.circuit.Operation.Measurement;
+import io.qubench.noise.NoiseModel;
+import io.qubench.noise.QuantumChannel;
+import io.qubench.sim.Bitstrings;
+import io.qubench.sim.MemoryGuard;
+import io.qubench.sim.RunOptions;
+import io.qubench.sim.ShotRunner;
+import io.qubench.sim.SimulationException;
+import io.qubench.sim.SimulationResult;
+import io.qubench.sim.Simulator;
+import io.qubench.sim.statevector.FastState;
+import io.qubench.sim.statevector.ParallelPolicy;
+
+/**
+ * Monte-Carlo wave-function simulation of noisy circuits too large for a density matrix: each
+ * shot follows one pure-state trajectory in which every channel applies one of its Kraus
+ * operators at random.
+ *
+ * <p>When every channel is a mixture of unitaries (depolarizing, Pauli) and measurements are
+ * terminal, the Kraus choices of all shots are drawn first and the shots are run as a tree:
+ * shots share the state up to their first different choice, so the common error-free prefix is
+ * simulated once, not once per shot. Otherwise each shot is simulated on its own.
+ */
+public final class TrajectorySimulator implements Simulator {
+
+    private final NoiseModel noise;
+    private final ParallelPolicy policy;
+
+    public TrajectorySimulator(NoiseModel noise) {
+        this(noise, ParallelPolicy.allCores(1 << 15));
+    }
+
+    public TrajectorySimulator(NoiseModel noise, ParallelPolicy policy) {
+        this.noise = noise;
+        this.policy = policy;
+    }
+
+    @Override
+    public String name() {
+        return "trajectory";
+    }
+
+    /** One step of the noisy program: a gate, or a channel on some qubits. */
+    private record Step(Matrix gate, int[] qubits, QuantumChannel channel, double[] weights, Matrix[] unitaries) {
+        boolean isChannel() {
+            return channel != null;
+        }
+    }
+
+    @Override
+    public SimulationResult run(Circuit circuit, RunOptions options) {
+        long start = System.nanoTime();
+        int n = circuit.numQubits();
+        MemoryGuard.requireFits(n, MemoryGuard.statevectorBytes(n, 3), MemoryGuard.availableBytes(),
+                "with copies kept at branches of the trajectories");
+        if (n > io.qubench.sim.statevector.StateVectorSimulator.MAX_QUBITS) {
+            throw new SimulationException("the trajectory engine holds at most 30 qubits; this circuit has " + n);
+        }
+        if (options.statevector()) {
+            throw new SimulationException("the trajectory engine samples noisy shots and has no single state vector; "
+                    + "use the statevector engine without noise");
+        }
+        Circuit flat = ShotRunner.prepare(circuit, options);
+        SplittableRandom random = new SplittableRandom(options.seed());
+        Map<String, Integer> counts;
+        boolean implicit = flat.operations().stream().noneMatch(o -> o instanceof Measurement);
+        if (ShotRunner.terminalMeasurementsOnly(flat) && allUnitaryMixtures(flat)) {
+            counts = new Tree(flat, options, random, implicit).run();
+        } else {
+            counts = shotByShot(flat, options, random);
+        }
+        return new SimulationResult(n, circuit.numClbits(), options.shots(), options.seed(), new TreeMap<>(counts), null,
+                implicit, name(), System.nanoTime() - start);
+    }
+
+    private boolean allUnitaryMixtures(Circuit flat) {
+        for (Operation op : flat.operations()) {
+            if (op instanceof GateOperation g) {
+                for (NoiseModel.Applied a : noise.after(g)) {
+                    if (!a.channel().unitaryMixture()) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private List<Step> gateSteps(Circuit flat) {
+        List<Step> steps = new ArrayList<>();
+        for (Operation op : flat.operations()) {
+            if (op instanceof GateOperation g) {
+                addGate(steps, g);
+            }
+        }
+        return steps;
+    }
+
+    private void addGate(List<Step> steps, GateOperation g) {
+        steps.add(new Step(Gates.matrix(g.gate(), g.paramValues(Map.of())), qubits(g.qubits()), null, null, null));
+        for (NoiseModel.Applied a : noise.after(g)) {
+            QuantumChannel c = a.channel();
+            int d = 1 << c.qubits();
+            double[] w = new double[c.kraus().size()];
+            Matrix[] u = new Matrix[w.length];
+            for (int k = 0; k < w.length; k++) {
+                Matrix kk = c.kraus().get(k);
+                double norm = 0;
+                for (double v : kk.toArray()) {
+                    norm += v * v;
+                }
+                w[k] = norm / d;
+                u[k] = w[k] > 0 ? kk.scale(1 / Math.sqrt(w[k]), 0) : kk;
+            }
+            steps.add(new Step(null, qubits(a.qubits()), c, w, u));
+        }
+    }
+
+    private static int[] qubits(List<Integer> q) {
+        return q.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Shots of a terminally measured circuit whose channels are unitary mixtures, run as a tree of shared prefixes. */
+    private final class Tree {
+        private final Circuit flat;
+        private final RunOptions options;
+        private final SplittableRandom random;
+        private final boolean implicit;
+        private final List<Step> steps;
+        private final List<Measurement> measurements = new ArrayList<>();
+        private final Map<String, Integer> counts = new HashMap<>();
+        /** choice[shot][channel step] = Kraus index; the most likely one of each channel is the default. */
+        private final int[][] choices;
+        private final int[] channelSteps;
+        private final int[] defaults;
+
+        Tree(Circuit flat, RunOptions options, SplittableRandom random, boolean implicit) {
+            this.flat = flat;
+            this.options = options;
+            this.random = random;
+            this.implicit = implicit;
+            this.steps = gateSteps(flat);
+            flat.operations().stream().filter(o -> o instanceof Measurement).forEach(o -> measurements.add((Measurement) o));
+            channelSteps = java.util.stream.IntStream.range(0, steps.size()).filter(i -> steps.get(i).isChannel()).toArray();
+            defaults = new int[channelSteps.length];
+            for (int c = 0; c < channelSteps.length; c++) {
+                double[] w = steps.get(channelSteps[c]).weights();
+                int best = 0;
+                for (int k = 1; k < w.length; k++) {
+                    best = w[k] > w[best] ? k : best;
+                }
+                defaults[c] = best;
+            }
+            choices = new int[options.shots()][];
+            for (int s = 0; s < options.shots(); s++) {
+                int[] pick = new int[channelSteps.length];
+                for (int c = 0; c < channelSteps.length; c++) {
+                    pick[c] = draw(steps.get(channelSteps[c]).weights(), random.nextDouble());
+                }
+                choices[s] = pick;
+            }
+        }
+
+        Map<String, Integer> run() {
+            int[] all = java.util.stream.IntStream.range(0, options.shots()).toArray();
+            if (all.length > 0) {
+                branch(new FastState(flat.numQubits(), policy, 0), 0, 0, all);
+            }
+            options.progress().progress(1.0);
+            return counts;
+        }
+
+        /** Runs steps from {@code step} (channel counter {@code channel}) for {@code shots}, which agree so far. */
+        private void branch(FastState state, int step, int channel, int[] shots) {
+            while (step < steps.size()) {
+                Step s = steps.get(step);
+                if (!s.isChannel()) {
+                    state.applyMatrix(s.gate(), s.qubits());
+                    step++;
+                    continue;
+                }
+                Map<Integer, List<Integer>> groups = new TreeMap<>();
+                for (int shot : shots) {
+                    groups.computeIfAbsent(choices[shot][channel], k -> new ArrayList<>()).add(shot);
+                }
+                if (groups.size() == 1) {
+                    int k = groups.keySet().iterator().next();
+                    applyKraus(state, s, k, channel);
+                    step++;
+                    channel++;
+                    continue;
+                }
+                ShotRunner.checkCancelled();
+                List<Map.Entry<Integer, List<Integer>>> entries = new ArrayList<>(groups.entrySet());
+                for (int e = 0; e < entries.size(); e++) {
+                    FastState child = e == entries.size() - 1 ? state : state.copy();
+                    applyKraus(child, s, entries.get(e).getKey(), channel);
+                    branch(child, step + 1, channel + 1, entries.get(e).getValue().stream().mapToInt(Integer::intValue).toArray());
+                }
+                return;
+            }
+            record(state, shots.length);
+        }
+
+        private void applyKraus(FastState state, Step s, int k, int channel) {
+            Matrix u = s.unitaries()[k];
+            if (!isIdentity(u)) {
+                state.applyMatrix(u, s.qubits());
+            }
+        }
+
+        private void record(FastState state, int shots) {
+            boolean[] clbits = new boolean[flat.numClbits()];
+            for (BitSet outcome : state.sample(shots, random)) {
+                for (int q = 0; q < flat.numQubits(); q++) {
+                    int qubit = q;
+                    boolean actual = outcome.get(q);
+                    noise.readout(q).ifPresent(e -> outcome.set(qubit, e.read(actual, random)));
+                }
+                String key;
+                if (implicit) {
+                    key = Bitstrings.ofBits(outcome, flat.numQubits());
+                } else {
+                    Arrays.fill(clbits, false);
+                    for (Measurement m : measurements) {
+                        clbits[m.clbit()] = outcome.get(m.qubit());
+                    }
+                    key = Bitstrings.format(clbits, flat.classicalRegisters());
+                }
+                counts.merge(key, 1, Integer::sum);
+            }
+        }
+    }
+
+    private static boolean isIdentity(Matrix u) {
+        return u.equalsUpToGlobalPhase(Matrix.identity(u.dimension()), 1e-14);
+    }
+
+    private static int draw(double[] weights, double u) {
+        double sum = 0;
+        for (int k = 0; k < weights.length; k++) {
+            sum += weights[k];
+            if (u < sum) {
+                return k;
+            }
+        }
+        return weights.length - 1;
+    }
+
+    /** The general case: each shot on its own, Kraus operators chosen by their probability in the current state. */
+    private Map<String, Integer> shotByShot(Circuit flat, RunOptions options, SplittableRandom random) {
+        Map<String, Integer> counts = new HashMap<>();
+        boolean implicit = flat.operations().stream().noneMatch(o -> o instanceof Measurement);
+        for (int shot = 0; shot < options.shots(); shot++) {
+            FastState state = new FastState(flat.numQubits(), ParallelPolicy.SEQUENTIAL, 0);
+            boolean[] clbits = new boolean[flat.numClbits()];
+            for (Operation op : flat.operations()) {
+                if (op.condition().isPresent() && !op.condition().get().holds(clbits)) {
+                    continue;
+                }
+                switch (op) {
+                    case GateOperation g -> {
+                        List<Step> steps = new ArrayList<>();
+                        addGate(steps, g);
+                        for (Step s : steps) {
+                            if (s.isChannel()) {
+                                applyChannel(state, s.channel(), s.qubits(), random);
+                            } else {
+                                state.applyMatrix(s.gate(), s.qubits());
+                            }
+                        }
+                    }
+                    case Measurement m -> {
+                        boolean actual = state.measure(m.qubit(), random);
+                        clbits[m.clbit()] = noise.readout(m.qubit()).map(e -> e.read(actual, random)).orElse(actual);
+                    }
+                    case Operation.Reset r -> state.reset(r.qubit(), random);
+                    case Operation.Barrier b -> { }
+                }
+            }
+            String key;
+            if (implicit) {
+                BitSet outcome = state.sample(1, random).getFirst();
+                key = Bitstrings.ofBits(outcome, flat.numQubits());
+            } else {
+                key = Bitstrings.format(clbits, flat.classicalRegisters());
+            }
+            counts.merge(key, 1, Integer::sum);
+            ShotRunner.checkCancelled();
+        }
+        options.progress().progress(1.0);
+        return counts;
+    }
+
+    /** Picks Kraus operator k with probability ‖K_k ψ‖² and renormalises. */
+    private static void applyChannel(FastState state, QuantumChannel channel, int[] qubits, SplittableRandom random) {
+        double u = random.nextDouble();
+        double cumulative = 0;
+        List<Matrix> kraus = channel.kraus();
+        for (int k = 0; k < kraus.size(); k++) {
+            FastState candidate = k == kraus.size() - 1 ? state : state.copy();
+            candidate.applyMatrix(kraus.get(k), qubits);
+            double p = candidate.norm();
+            cumulative += p;
+            if (u < cumulative || k == kraus.size() - 1) {
+                if (candidate != state) {
+                    state.assign(candidate);
+                }
+                state.scale(1 / Math.sqrt(p));
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.qubench.sim.density;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.qubench.circuit.Circuit;
+import io.qubench.circuit.CircuitBuilder;
+import io.qubench.circuit.ClassicalRegister;
+import io.qubench.circuit.Condition;
+import io.qubench.circuit.Operation.GateOperation;
+import io.qubench.circuit.StandardGate;
+import io.qubench.noise.Channels;
+import io.qubench.noise.NoiseModel;
+import io.qubench.noise.QuantumChannel;
+import io.qubench.noise.ReadoutError;
+import io.qubench.noise.UniformNoiseModel;
+import io.qubench.sim.ReferenceSimulator;
+import io.qubench.sim.ReferenceSimulatorProperties;
+import io.qubench.sim.RunOptions;
+import io.qubench.sim.SimulationException;
+import io.qubench.sim.SimulationResult;
+import io.qubench.sim.statevector.ParallelPolicy;
+
+class DensityMatrixSimulatorTest {
+
+    /** One given channel after every one-qubit gate. */
+    static NoiseModel after1q(QuantumChannel c) {
+        return new UniformNoiseModel(c, null, null);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void withoutNoiseTheDiagonalIsTheReferenceProbabilities(long seed) {
+        Circuit c = ReferenceSimulatorProperties.randomCircuit(seed, 1 + (int) seed, 40);
+        double[] sv = new ReferenceSimulator().run(c, RunOptions.shots(0, 1).withStatevector(true)).statevector();
+        double[] p = new DensityMatrixSimulator(NoiseModel.IDEAL, ParallelPolicy.allCores(16)).probabilities(c, RunOptions.shots(0, 1));
+        for (int i = 0; i < p.length; i++) {
+            assertThat(p[i]).isCloseTo(sv[2 * i] * sv[2 * i] + sv[2 * i + 1] * sv[2 * i + 1], within(1e-10));
+        }
+    }
+
+    @Test
+    void xThenDepolarizingGivesOneMinusHalfP() {
+        double p = 0.2;
+        double[] probs = new DensityMatrixSimulator(UniformNoiseModel.depolarizing(p, 0))
+                .probabilities(Circuit.builder().qubits(1).x(0).build(), RunOptions.shots(0, 1));
+        assertThat(probs[1]).isCloseTo(1 - p / 2, within(1e-12));
+    }
+
+    @Test
+    void amplitudeDampingEmptiesTheExcitedState() {
+        double[] probs = new DensityMatrixSimulator(after1q(Channels.amplitudeDamping(0.3)))
+                .probabilities(Circuit.builder().qubits(2).x(1).build(), RunOptions.shots(0, 1));
+        assertThat(probs[2]).isCloseTo(0.7, within(1e-12));
+        assertThat(probs[0]).isCloseTo(0.3, within(1e-12));
+    }
+
+    @Test
+    void noisyEvolutionKeepsRhoHermitianWithTraceOne() {
+        Circuit c = ReferenceSimulatorProperties.randomCircuit(9, 4, 60);
+        DensityState state = new DensityState(4, new UniformNoiseModel(Channels.thermalRelaxation(50e-6, 40e-6, 2e-6, 0.01),
+                Channels.depolarizing(0.05, 2), null), ParallelPolicy.SEQUENTIAL);
+        state.applyGates(c.operations().stream().map(o -> (GateOperation) o).toList());
+        assertThat(state.trace()).isCloseTo(1, within(1e-12));
+        for (int r = 0; r < 16; r++) {
+            for (int col = 0; col < 16; col++) {
+                double[] a = state.entry(r, col);
+                double[] b = state.entry(col, r);
+                assertThat(a[0]).isCloseTo(b[0], within(1e-12));
+                assertThat(a[1]).isCloseTo(-b[1], within(1e-12));
+            }
+        }
+    }
+
+    @Test
+    void readoutErrorFlipsTheReportedBits() {
+        NoiseModel readout = new UniformNoiseModel(null, null, new ReadoutError(0.1, 0.0));
+        SimulationResult r = new DensityMatrixSimulator(readout)
+                .run(Circuit.builder().qubits(1).clbits(1).measure(0, 0).build(), RunOptions.shots(10_000, 3));
+        assertThat((double) r.counts().get("1")).isCloseTo(1000, within(4 * Math.sqrt(900.0)));
+        assertThat(r.engine()).isEqualTo("density");
+    }
+
+    @Test
+    void midCircuitMeasurementAndConditionsFollowTheReference() {
+        CircuitBuilder b = Circuit.builder().qubits(3);
+        ClassicalRegister c = b.addClassicalRegister("c", 3);
+        b.gate(StandardGate.RY, new double[] {1.1}, 0).cx(0, 1).measure(0, 0)
+                .add(new GateOperation(StandardGate.X, List.of(), List.of(2), Condition.onRegister(c, 1)))
+                .reset(0).h(0).measure(0, 1).measure(2, 2);
+        Circuit circuit = b.build();
+        Map<String, Integer> density = new DensityMatrixSimulator().run(circuit, RunOptions.shots(8000, 1)).counts();
+        Map<String, Integer> reference = new ReferenceSimulator().run(circuit, RunOptions.shots(8000, 2)).counts();
+        assertThat(density.keySet()).isEqualTo(reference.keySet());
+        density.forEach((k, v) -> assertThat((double) v).isCloseTo(reference.get(k), within(400.0)));
+    }
+
+    @Test
+    void aFortyQubitDensityMatrixIsRefusedWithAHint() {
+        assertThatThrownBy(() -> new DensityMatrixSimulator().run(Circuit.builder().qubits(40).h(0).build(), RunOptions.shots(1, 1)))
+                .isInstanceOf(SimulationException.class).hasMessageContaining("40-qubit density matrix")
+                .hasMessageContaining("trajectory");
+    }
+
+    @Test
+    void thereIsNoStateVector() {
+        assertThatThrownBy(() -> new DensityMatrixSimulator().run(Circuit.builder().qubits(1).h(0).build(),
+                RunOptions.shots(1, 1).withStatevector(true))).hasMessageContaining("no state vector");
+    }
+
+    @Test
+    void readoutIsOptional() {
+        assertThat(NoiseModel.IDEAL.readout(0)).isEqualTo(Optional.empty());
+    }
+}
