@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.qubench.circuit.Circuit;
 import io.qubench.circuit.UserInputException;
+import io.qubench.noise.NoiseModel;
 import io.qubench.qasm.QasmReader;
 import io.qubench.sim.BenchmarkCircuits;
 import io.qubench.sim.Engine;
@@ -54,6 +55,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "3", description = "timed runs; the median is reported (default ${DEFAULT-VALUE})")
     int repeat;
 
+    @Option(names = "--noise", description = NoiseOption.DESCRIPTION)
+    String noise;
+
     @Option(names = "--json", description = "print JSON")
     boolean json;
 
@@ -69,7 +73,8 @@ final class BenchCommand implements Callable<Integer> {
             case "clifford" -> BenchmarkCircuits.clifford(qubits, 10 * qubits, 2026);
             default -> QasmReader.read(Path.of(circuitName));
         };
-        Simulator simulator = Engine.named(engine).simulatorFor(circuit);
+        NoiseModel noiseModel = NoiseOption.parse(noise);
+        Simulator simulator = Engine.named(engine).simulatorFor(circuit, RunOptions.shots(shots, 1), noiseModel);
         int n = circuit.numQubits();
         int gates = circuit.inlined().gateCount();
         double[] seconds = new double[repeat];
@@ -83,7 +88,7 @@ final class BenchCommand implements Callable<Integer> {
         Arrays.sort(sorted);
         double median = sorted[repeat / 2];
         // Bandwidth figures only mean something for engines that sweep 2^n amplitudes.
-        boolean sweeps = !last.engine().equals("stabilizer");
+        boolean sweeps = last.engine().equals("statevector") || last.engine().equals("reference");
         double sweepBytes = 32.0 * Math.pow(2, n);
         double copyGbs = sweeps ? copyBandwidth(n) : 0;
         Map<String, Object> report = new LinkedHashMap<>();

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.qubench.circuit.Circuit;
 import io.qubench.noise.NoiseModel;
-import io.qubench.noise.UniformNoiseModel;
 import io.qubench.qasm.QasmReader;
 import io.qubench.sim.Engine;
 import io.qubench.sim.RunOptions;
@@ -54,8 +53,7 @@ final class SimulateCommand implements Callable<Integer> {
             completionCandidates = EngineNames.class)
     String engine;
 
-    @Option(names = "--noise", description = "uniform noise, e.g. depolarizing=0.01,readout=0.02 "
-            + "(depolarizing after every gate, symmetric readout error)")
+    @Option(names = "--noise", description = NoiseOption.DESCRIPTION)
     String noise;
 
     @Override
@@ -67,12 +65,7 @@ final class SimulateCommand implements Callable<Integer> {
         Circuit circuit = QasmReader.read(file);
         long actualSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48);
         RunOptions options = RunOptions.shots(shots, actualSeed).withStatevector(statevector);
-        NoiseModel noiseModel;
-        try {
-            noiseModel = noise == null ? NoiseModel.IDEAL : UniformNoiseModel.parse(noise);
-        } catch (IllegalArgumentException e) {
-            throw new io.qubench.circuit.UserInputException("--noise: " + e.getMessage());
-        }
+        NoiseModel noiseModel = NoiseOption.parse(noise);
         Simulator simulator = Engine.named(engine).simulatorFor(circuit, options, noiseModel);
         SimulationResult result = simulator.run(circuit, options);
         double elapsedMs = (System.nanoTime() - start) / 1e6;

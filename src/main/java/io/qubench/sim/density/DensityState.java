@@ -51,21 +51,38 @@ final class DensityState implements QuantumState {
             GateOperation g = gates.get(i);
             int[] rows = g.qubits().stream().mapToInt(Integer::intValue).toArray();
             Matrix u = Gates.matrix(g.gate(), g.paramValues(Map.of()));
-            rho.applyMatrix(u, rows);
-            rho.applyMatrix(conjugate(u), columns(rows));
-            for (NoiseModel.Applied a : noise.after(g)) {
-                int[] q = a.qubits().stream().mapToInt(Integer::intValue).toArray();
-                int[] targets = new int[2 * q.length];
-                for (int j = 0; j < q.length; j++) {
-                    targets[j] = q[j];
-                    targets[q.length + j] = q[j] + n;
+            List<NoiseModel.Applied> channels = noise.after(g);
+            if (channels.size() == 1 && channels.getFirst().qubits().equals(g.qubits())) {
+                // Gate and channel in one pass: the channel's superoperator times U ⊗ conj(U).
+                Matrix s = channels.getFirst().channel().superoperator().multiply(unitarySuperoperator(u));
+                rho.applyMatrix(s, rowsAndColumns(rows));
+            } else {
+                rho.applyMatrix(u, rows);
+                rho.applyMatrix(conjugate(u), columns(rows));
+                for (NoiseModel.Applied a : channels) {
+                    int[] q = a.qubits().stream().mapToInt(Integer::intValue).toArray();
+                    rho.applyMatrix(a.channel().superoperator(), rowsAndColumns(q));
                 }
-                rho.applyMatrix(a.channel().superoperator(), targets);
             }
             if ((i & 63) == 63) {
                 ShotRunner.checkCancelled();
             }
         }
+    }
+
+    /** Targets of a superoperator: the qubits as rows, then as columns. */
+    private int[] rowsAndColumns(int[] q) {
+        int[] targets = new int[2 * q.length];
+        for (int j = 0; j < q.length; j++) {
+            targets[j] = q[j];
+            targets[q.length + j] = q[j] + n;
+        }
+        return targets;
+    }
+
+    /** U ⊗ conj(U) on vec index r + d·c: U on the row bits, conj(U) on the column bits. */
+    private static Matrix unitarySuperoperator(Matrix u) {
+        return u.tensorBelow(conjugate(u));
     }
 
     private int[] columns(int[] rows) {

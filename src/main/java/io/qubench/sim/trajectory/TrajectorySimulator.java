@@ -201,7 +201,7 @@ public final class TrajectorySimulator implements Simulator {
                 }
                 if (groups.size() == 1) {
                     int k = groups.keySet().iterator().next();
-                    applyKraus(state, s, k, channel);
+                    applyKraus(state, s, k);
                     step++;
                     channel++;
                     continue;
@@ -210,7 +210,7 @@ public final class TrajectorySimulator implements Simulator {
                 List<Map.Entry<Integer, List<Integer>>> entries = new ArrayList<>(groups.entrySet());
                 for (int e = 0; e < entries.size(); e++) {
                     FastState child = e == entries.size() - 1 ? state : state.copy();
-                    applyKraus(child, s, entries.get(e).getKey(), channel);
+                    applyKraus(child, s, entries.get(e).getKey());
                     branch(child, step + 1, channel + 1, entries.get(e).getValue().stream().mapToInt(Integer::intValue).toArray());
                 }
                 return;
@@ -218,7 +218,7 @@ public final class TrajectorySimulator implements Simulator {
             record(state, shots.length);
         }
 
-        private void applyKraus(FastState state, Step s, int k, int channel) {
+        private void applyKraus(FastState state, Step s, int k) {
             Matrix u = s.unitaries()[k];
             if (!isIdentity(u)) {
                 state.applyMatrix(u, s.qubits());

@@ -63,13 +63,14 @@ class WorkbenchViewTest {
     }
 
     @Test
-    void simulatingShowsTheHistogramOfTheCircuit(FxRobot robot) throws TimeoutException {
+    void simulatingShowsTheHistogramOfTheCircuit(FxRobot robot) throws Exception {
         robot.interact(() -> viewModel.openSample(WorkbenchViewModel.Sample.BELL));
         robot.clickOn("#seed").write("11");
         robot.clickOn("#simulate");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.histogramBars().isEmpty());
-        assertThat(view.histogramBars()).containsOnlyKeys("00", "11");
-        assertThat(view.histogramBars().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(1024);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !WaitForAsyncUtils.asyncFx(view::histogramBars).get().isEmpty());
+        var bars = WaitForAsyncUtils.asyncFx(view::histogramBars).get();
+        assertThat(bars).containsOnlyKeys("00", "11");
+        assertThat(bars.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(1024);
     }
 
     @Test
@@ -81,10 +82,13 @@ class WorkbenchViewTest {
             area.insertText(area.getCaretPosition(), "hadamard q[0];\n");
         });
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> viewModel.errorProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
         Label error = robot.lookup("#error-label").queryAs(Label.class);
         assertThat(error.isVisible()).isTrue();
         assertThat(error.getText()).startsWith("Line 6, column 1:").contains("hadamard");
-        assertThat(area.getStyleOfChar(area.getAbsolutePosition(5, 2))).contains(QasmHighlighter.ERROR);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(() -> area.getStyleOfChar(area.getAbsolutePosition(5, 2))).get()
+                        .contains(QasmHighlighter.ERROR));
 
         robot.interact(() -> area.deleteText(area.getAbsolutePosition(5, 0), area.getAbsolutePosition(6, 0)));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> viewModel.errorProperty().get() == null);
@@ -92,10 +96,11 @@ class WorkbenchViewTest {
     }
 
     @Test
-    void f5RunsTheSimulation(FxRobot robot) throws TimeoutException {
+    void f5RunsTheSimulation(FxRobot robot) throws Exception {
         robot.interact(() -> viewModel.openSample(WorkbenchViewModel.Sample.GROVER));
         robot.clickOn("#qasm-editor").type(KeyCode.F5);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> viewModel.resultProperty().get() != null);
-        assertThat(view.histogramBars()).containsKey("101");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx(view::histogramBars).get()).containsKey("101");
     }
 }
