@@ -191,6 +191,7 @@ public final class FastState implements QuantumState {
     void apply(Kernel kernel) {
         switch (kernel) {
             case Kernel.Dense d when d.targets().length == 1 -> dense1(d);
+            case Kernel.Dense d when d.targets().length == 2 && d.controlMask() == 0 && hasLaneTarget(d.targets()) -> dense2InLanes(d);
             case Kernel.Dense d when d.targets().length == 2 -> dense2(d);
             case Kernel.Dense d -> denseK(d);
             case Kernel.Diagonal d -> diagonal(d);
@@ -336,6 +337,157 @@ public final class FastState implements QuantumState {
         });
     }
 
+    private boolean hasLaneTarget(int[] targets) {
+        for (int t : targets) {
+            if ((1 << t) < LANES) {
+                return re.length >= 2L * LANES;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A two-qubit gate with at least one target inside a SIMD vector. For each output vector,
+     * every input amplitude it needs sits either in the same lane or in a lane reached by
+     * flipping the in-vector target bits, so the result is a sum of per-lane coefficient vectors
+     * times shuffled copies of at most two input vectors.
+     */
+    private void dense2InLanes(Kernel.Dense d) {
+        int[] t = d.targets();
+        int laneBits = Integer.numberOfTrailingZeros(LANES);
+        boolean low0 = t[0] < laneBits;
+        boolean low1 = t[1] < laneBits;
+        int high = low0 && low1 ? -1 : (low0 ? 1 : 0);
+        int lowMask = (low0 ? 1 << t[0] : 0) | (low1 ? 1 << t[1] : 0);
+        int patterns = 1 << Integer.bitCount(lowMask);
+        int highValues = high < 0 ? 1 : 2;
+        double[] mr = d.re();
+        double[] mi = d.im();
+        // Coefficients per (output high value, input high value, low-bit pattern), lane by lane.
+        double[][] cr = new double[highValues * highValues * patterns][LANES];
+        double[][] ci = new double[highValues * highValues * patterns][LANES];
+        int[][] sources = new int[patterns][LANES];
+        for (int lane = 0; lane < LANES; lane++) {
+            for (int p = 0; p < patterns; p++) {
+                int src = lane ^ deposit(p, lowMask);
+                sources[p][lane] = src;
+                for (int ho = 0; ho < highValues; ho++) {
+                    for (int hi = 0; hi < highValues; hi++) {
+                        int row = localIndex(t, lane, ho, high);
+                        int col = localIndex(t, src, hi, high);
+                        int term = (ho * highValues + hi) * patterns + p;
+                        cr[term][lane] = mr[4 * row + col];
+                        ci[term][lane] = mi[4 * row + col];
+                    }
+                }
+            }
+        }
+        jdk.incubator.vector.VectorShuffle<Double> s1 = jdk.incubator.vector.VectorShuffle.fromArray(S, sources[1], 0);
+        jdk.incubator.vector.VectorShuffle<Double> s2 = patterns > 2 ? jdk.incubator.vector.VectorShuffle.fromArray(S, sources[2], 0) : s1;
+        jdk.incubator.vector.VectorShuffle<Double> s3 = patterns > 2 ? jdk.incubator.vector.VectorShuffle.fromArray(S, sources[3], 0) : s1;
+        if (high < 0) {
+            policy.forRange(re.length / LANES, (from, to) -> {
+                for (long v = from; v < to; v++) {
+                    int i = (int) (v * LANES);
+                    DoubleVector xr = DoubleVector.fromArray(S, re, i);
+                    DoubleVector xi = DoubleVector.fromArray(S, im, i);
+                    DoubleVector or = DoubleVector.zero(S);
+                    DoubleVector oi = DoubleVector.zero(S);
+                    for (int p = 0; p < 4; p++) {
+                        DoubleVector sr = p == 0 ? xr : xr.rearrange(p == 1 ? s1 : p == 2 ? s2 : s3);
+                        DoubleVector si = p == 0 ? xi : xi.rearrange(p == 1 ? s1 : p == 2 ? s2 : s3);
+                        DoubleVector ar = DoubleVector.fromArray(S, cr[p], 0);
+                        DoubleVector ai = DoubleVector.fromArray(S, ci[p], 0);
+                        or = sr.fma(ar, si.fma(ai.neg(), or));
+                        oi = si.fma(ar, sr.fma(ai, oi));
+                    }
+                    or.intoArray(re, i);
+                    oi.intoArray(im, i);
+                }
+            });
+            return;
+        }
+        int offset = 1 << t[high];
+        forRuns(new int[] {t[high]}, 0, (start, count) -> {
+            for (int i = start; i < start + count; i += LANES) {
+                DoubleVector x0r = DoubleVector.fromArray(S, re, i), x0i = DoubleVector.fromArray(S, im, i);
+                DoubleVector x1r = DoubleVector.fromArray(S, re, i + offset), x1i = DoubleVector.fromArray(S, im, i + offset);
+                DoubleVector y0r = x0r.rearrange(s1), y0i = x0i.rearrange(s1);
+                DoubleVector y1r = x1r.rearrange(s1), y1i = x1i.rearrange(s1);
+                for (int ho = 0; ho < 2; ho++) {
+                    int base = ho * 2 * patterns;
+                    DoubleVector or = DoubleVector.zero(S);
+                    DoubleVector oi = DoubleVector.zero(S);
+                    or = cmacRe(or, x0r, x0i, cr[base], ci[base]);
+                    oi = cmacIm(oi, x0r, x0i, cr[base], ci[base]);
+                    or = cmacRe(or, y0r, y0i, cr[base + 1], ci[base + 1]);
+                    oi = cmacIm(oi, y0r, y0i, cr[base + 1], ci[base + 1]);
+                    or = cmacRe(or, x1r, x1i, cr[base + 2], ci[base + 2]);
+                    oi = cmacIm(oi, x1r, x1i, cr[base + 2], ci[base + 2]);
+                    or = cmacRe(or, y1r, y1i, cr[base + 3], ci[base + 3]);
+                    oi = cmacIm(oi, y1r, y1i, cr[base + 3], ci[base + 3]);
+                    or.intoArray(re, i + ho * offset);
+                    oi.intoArray(im, i + ho * offset);
+                }
+            }
+        });
+    }
+
+    /** acc + Re(c · x) for per-lane coefficients c. */
+    private static DoubleVector cmacRe(DoubleVector acc, DoubleVector xr, DoubleVector xi, double[] cr, double[] ci) {
+        return xr.fma(DoubleVector.fromArray(S, cr, 0), xi.fma(DoubleVector.fromArray(S, ci, 0).neg(), acc));
+    }
+
+    /** acc + Im(c · x) for per-lane coefficients c. */
+    private static DoubleVector cmacIm(DoubleVector acc, DoubleVector xr, DoubleVector xi, double[] cr, double[] ci) {
+        return xi.fma(DoubleVector.fromArray(S, cr, 0), xr.fma(DoubleVector.fromArray(S, ci, 0), acc));
+    }
+
+    /** The gate-local index of a lane (low targets from the lane bits, the high target from {@code highValue}). */
+    private static int localIndex(int[] targets, int lane, int highValue, int high) {
+        int local = 0;
+        for (int j = 0; j < targets.length; j++) {
+            int bit = j == high ? highValue : (lane >> targets[j]) & 1;
+            local |= bit << j;
+        }
+        return local;
+    }
+
+    /** Spreads the low bits of {@code value} over the set bits of {@code mask}. */
+    private static int deposit(int value, int mask) {
+        int out = 0;
+        int k = 0;
+        for (int b = 0; b < 32; b++) {
+            if ((mask >> b & 1) == 1) {
+                out |= ((value >> k++) & 1) << b;
+            }
+        }
+        return out;
+    }
+
+    /** The plain loop over each row's non-zero columns, for runs shorter than a vector. */
+    private void sparseScalar(int start, int end, int[] off, double[] mr, double[] mi, int[][] columns) {
+        int dim = off.length;
+        double[] xr = new double[dim];
+        double[] xi = new double[dim];
+        for (int i = start; i < end; i++) {
+            for (int c = 0; c < dim; c++) {
+                xr[c] = re[i + off[c]];
+                xi[c] = im[i + off[c]];
+            }
+            for (int r = 0; r < dim; r++) {
+                double sr = 0;
+                double si = 0;
+                for (int c : columns[r]) {
+                    sr += mr[dim * r + c] * xr[c] - mi[dim * r + c] * xi[c];
+                    si += mr[dim * r + c] * xi[c] + mi[dim * r + c] * xr[c];
+                }
+                re[i + off[r]] = sr;
+                im[i + off[r]] = si;
+            }
+        }
+    }
+
     /** The plain loop for runs shorter than a vector (targets among the lowest qubits). */
     private void denseScalar(int start, int end, int[] off, double[] mr, double[] mi) {
         int dim = off.length;
@@ -372,6 +524,18 @@ public final class FastState implements QuantumState {
         for (int k = 0; k < mi.length; k++) {
             nmi[k] = -mi[k];
         }
+        // Superoperators of channels are mostly zeros: keep each row's non-zero columns only.
+        int[][] columns = new int[dim][];
+        for (int r = 0; r < dim; r++) {
+            int count = 0;
+            int[] cols = new int[dim];
+            for (int c = 0; c < dim; c++) {
+                if (mr[dim * r + c] != 0 || mi[dim * r + c] != 0) {
+                    cols[count++] = c;
+                }
+            }
+            columns[r] = java.util.Arrays.copyOf(cols, count);
+        }
         forRuns(d.involved(), d.controlMask(), (start, count) -> {
             int end = start + count;
             if (count >= LANES) {
@@ -381,7 +545,7 @@ public final class FastState implements QuantumState {
                     for (int r = 0; r < dim; r++) {
                         DoubleVector sr = DoubleVector.zero(S);
                         DoubleVector si = DoubleVector.zero(S);
-                        for (int c = 0; c < dim; c++) {
+                        for (int c : columns[r]) {
                             int k = dim * r + c;
                             DoubleVector xr = DoubleVector.fromArray(S, re, i + off[c]);
                             DoubleVector xi = DoubleVector.fromArray(S, im, i + off[c]);
@@ -398,7 +562,7 @@ public final class FastState implements QuantumState {
                 }
                 return;
             }
-            denseScalar(start, end, off, mr, mi);
+            sparseScalar(start, end, off, mr, mi, columns);
         });
     }
 

@@ -1,0 +1,92 @@
+package io.qubench.sim.statevector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.qubench.circuit.Circuit;
+import io.qubench.circuit.Matrix;
+import io.qubench.circuit.Operation.GateOperation;
+import io.qubench.circuit.StandardGate;
+import io.qubench.sim.ReferenceSimulatorProperties;
+
+/** Each kernel against the dense-matrix path, on every placement of its targets (inside and outside a SIMD vector). */
+class FastStateKernelTest {
+
+    private static final int N = 7;
+
+    /** A random state to start from, so that no amplitude is zero. */
+    private static FastState randomState(ParallelPolicy policy) {
+        FastState s = new FastState(N, policy, 0);
+        Circuit prep = ReferenceSimulatorProperties.randomCircuit(99, N, 60);
+        s.applyGates(prep.operations().stream().map(o -> (GateOperation) o).toList());
+        return s;
+    }
+
+    private static Matrix randomTwoQubitMatrix(long seed, boolean unitary) {
+        java.util.Random r = new java.util.Random(seed);
+        double[] d = new double[32];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = r.nextGaussian();
+        }
+        Matrix m = Matrix.of(4, d);
+        return unitary ? StandardGate.ISWAP.matrix().multiply(StandardGate.CU.matrix(0.3, 1.1, -0.7, 0.2)).multiply(
+                StandardGate.RY.matrix(r.nextDouble()).embed(2, 1)) : m;
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void twoQubitMatricesOnEveryOrderedPairMatchTheDensePath(boolean unitary) {
+        for (int a = 0; a < N; a++) {
+            for (int b = 0; b < N; b++) {
+                if (a == b) {
+                    continue;
+                }
+                Matrix m = randomTwoQubitMatrix(31L * a + b, unitary);
+                for (ParallelPolicy policy : List.of(ParallelPolicy.SEQUENTIAL, ParallelPolicy.allCores(16))) {
+                    FastState s = randomState(policy);
+                    double[] before = s.amplitudes();
+                    s.applyMatrix(m, a, b);
+                    double[] expected = apply(m.embed(N, a, b), before);
+                    double[] actual = s.amplitudes();
+                    for (int i = 0; i < expected.length; i++) {
+                        assertThat(actual[i]).as("targets %d,%d component %d", a, b, i).isCloseTo(expected[i], within(1e-10));
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 6})
+    void oneQubitAndDiagonalKernelsMatchTheDensePath(int target) {
+        Matrix u = StandardGate.U3.matrix(0.4, -1.2, 2.2);
+        Matrix diag = StandardGate.CP.matrix(0.9);
+        FastState s = randomState(ParallelPolicy.SEQUENTIAL);
+        double[] before = s.amplitudes();
+        s.applyMatrix(u, target);
+        int other = (target + 4) % N;
+        s.applyMatrix(diag, other, target);
+        double[] expected = apply(diag.embed(N, other, target), apply(u.embed(N, target), before));
+        double[] actual = s.amplitudes();
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(actual[i]).isCloseTo(expected[i], within(1e-10));
+        }
+    }
+
+    private static double[] apply(Matrix m, double[] v) {
+        int d = m.dimension();
+        double[] out = new double[2 * d];
+        for (int r = 0; r < d; r++) {
+            for (int c = 0; c < d; c++) {
+                out[2 * r] += m.re(r, c) * v[2 * c] - m.im(r, c) * v[2 * c + 1];
+                out[2 * r + 1] += m.re(r, c) * v[2 * c + 1] + m.im(r, c) * v[2 * c];
+            }
+        }
+        return out;
+    }
+}
