@@ -82,6 +82,15 @@ public abstract class SimulatorContract {
     }
 
     @Test
+    void qftOfARandomStateMatchesTheReference() {
+        int n = 12;
+        Circuit prep = ReferenceSimulatorProperties.randomCircuit(5, n, 40);
+        List<io.qubench.circuit.Operation> ops = new java.util.ArrayList<>(prep.operations());
+        BenchmarkCircuits.qft(n).operations().stream().filter(o -> o instanceof GateOperation).forEach(ops::add);
+        assertSameStateAsReference(prep.withOperations(ops));
+    }
+
+    @Test
     void ghzCountsAreAllZerosOrAllOnes() {
         CircuitBuilder b = Circuit.builder().qubits(12).clbits(12).h(0);
         for (int q = 1; q < 12; q++) {

@@ -195,6 +195,7 @@ public final class FastState implements QuantumState {
             case Kernel.Dense d when d.targets().length == 2 -> dense2(d);
             case Kernel.Dense d -> denseK(d);
             case Kernel.Diagonal d -> diagonal(d);
+            case Kernel.DiagonalRange d -> diagonalRange(d);
             case Kernel.Swap s -> swap(s);
         }
     }
@@ -676,6 +677,36 @@ public final class FastState implements QuantumState {
                 DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
                 xr.mul(pr[hi]).sub(xi.mul(pi[hi])).intoArray(re, i);
                 xi.mul(pr[hi]).add(xr.mul(pi[hi])).intoArray(im, i);
+            }
+        });
+    }
+
+    /** Fused diagonal gates: one phase-table lookup per vector (or per lane, read consecutively). */
+    private void diagonalRange(Kernel.DiagonalRange d) {
+        double[] tr = d.re();
+        double[] ti = d.im();
+        boolean[] trivial = new boolean[tr.length];
+        for (int j = 0; j < tr.length; j++) {
+            trivial[j] = tr[j] == 1 && ti[j] == 0;
+        }
+        boolean perLane = d.lo() < Integer.numberOfTrailingZeros(LANES);
+        policy.forRange(re.length / LANES, (from, to) -> {
+            for (long v = from; v < to; v++) {
+                int i = (int) (v * LANES);
+                int j = d.tableIndex(i);
+                DoubleVector xr = DoubleVector.fromArray(S, re, i);
+                DoubleVector xi = DoubleVector.fromArray(S, im, i);
+                if (perLane) {
+                    DoubleVector pr = DoubleVector.fromArray(S, tr, j);
+                    DoubleVector pi = DoubleVector.fromArray(S, ti, j);
+                    xr.mul(pr).sub(xi.mul(pi)).intoArray(re, i);
+                    xi.mul(pr).add(xr.mul(pi)).intoArray(im, i);
+                } else if (!trivial[j]) {
+                    double pr = tr[j];
+                    double pi = ti[j];
+                    xr.mul(pr).sub(xi.mul(pi)).intoArray(re, i);
+                    xi.mul(pr).add(xr.mul(pi)).intoArray(im, i);
+                }
             }
         });
     }

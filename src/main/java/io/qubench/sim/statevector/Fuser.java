@@ -76,6 +76,16 @@ final class Fuser {
             candidates.forEach(b -> Arrays.stream(b.qubits).forEach(union::add));
             boolean fits = union.size() <= maxQubits;
             if (special != null && !(coveredAll && fits)) {
+                if (!items.isEmpty() && items.getLast() instanceof Kernel previous && special instanceof Kernel.Diagonal diag) {
+                    Kernel joined = DiagonalFusion.join(previous, diag);
+                    if (joined != null) {
+                        items.set(items.size() - 1, joined);
+                        for (int x : joined.qubits()) {
+                            last[x] = joined;
+                        }
+                        continue;
+                    }
+                }
                 items.add(special);
                 for (int x : q) {
                     last[x] = special;

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * matrix on some targets (optionally under controls), a diagonal (touching only the
  * amplitudes whose phase is not 1), or a swap of two sub-blocks (x, cx, ccx, swap, cswap).
  */
-sealed interface Kernel permits Kernel.Dense, Kernel.Diagonal, Kernel.Swap {
+sealed interface Kernel permits Kernel.Dense, Kernel.Diagonal, Kernel.DiagonalRange, Kernel.Swap {
 
     /** Qubits whose bits are fixed by this pass (targets and controls), ascending. */
     int[] involved();
@@ -43,6 +43,36 @@ sealed interface Kernel permits Kernel.Dense, Kernel.Diagonal, Kernel.Swap {
         @Override
         public int[] qubits() {
             return involved();
+        }
+    }
+
+    /**
+     * Several diagonal gates fused into one pass: the phase of index i is {@code table[j]} with
+     * j = bits [lo, lo + width) of i, and bit {@code extra} of i (when ≥ 0) as bit {@code width}
+     * of j. The shape fits a QFT's fan of controlled phases onto one target.
+     */
+    record DiagonalRange(int lo, int width, int extra, double[] re, double[] im) implements Kernel {
+        @Override
+        public int[] involved() {
+            int[] out = new int[width + (extra >= 0 ? 1 : 0)];
+            for (int k = 0; k < width; k++) {
+                out[k] = lo + k;
+            }
+            if (extra >= 0) {
+                out[width] = extra;
+                java.util.Arrays.sort(out);
+            }
+            return out;
+        }
+
+        @Override
+        public int[] qubits() {
+            return involved();
+        }
+
+        int tableIndex(long i) {
+            int j = (int) ((i >>> lo) & ((1L << width) - 1));
+            return extra >= 0 ? j | (int) ((i >>> extra) & 1) << width : j;
         }
     }
 
