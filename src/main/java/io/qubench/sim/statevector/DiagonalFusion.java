@@ -57,8 +57,9 @@ final class DiagonalFusion {
         }
         boolean extraHigh = s.extra < 0 || s.extra >= LANE_BITS;
         boolean lanesShareOnePhase = s.lo >= LANE_BITS;
-        boolean lanesReadConsecutivePhases = s.lo == 0 && s.width >= LANE_BITS;
-        return extraHigh && (lanesShareOnePhase || lanesReadConsecutivePhases) ? s : null;
+        // Lane bits at and above lo must all fall inside the range for per-lane phase vectors.
+        boolean lanesCoveredByRange = s.lo < LANE_BITS && s.lo + s.width >= LANE_BITS;
+        return extraHigh && (lanesShareOnePhase || lanesCoveredByRange) ? s : null;
     }
 
     /** An index whose bits at the shape's qubits spell table entry j (other bits 0). */

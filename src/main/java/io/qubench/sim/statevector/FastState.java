@@ -681,31 +681,52 @@ public final class FastState implements QuantumState {
         });
     }
 
-    /** Fused diagonal gates: one phase-table lookup per vector (or per lane, read consecutively). */
+    /**
+     * Fused diagonal gates: one phase-table lookup per vector, or, when the range starts inside
+     * a vector, one vector of per-lane phases (lane l reads entry j + (l >> lo)) prepared up front.
+     */
     private void diagonalRange(Kernel.DiagonalRange d) {
         double[] tr = d.re();
         double[] ti = d.im();
+        int laneBits = Integer.numberOfTrailingZeros(LANES);
+        int lo = d.lo();
+        if (lo < laneBits) {
+            int step = 1 << (laneBits - lo);
+            double[] er = new double[tr.length / step * LANES];
+            double[] ei = new double[er.length];
+            for (int base = 0; base < tr.length; base += step) {
+                for (int lane = 0; lane < LANES; lane++) {
+                    er[base / step * LANES + lane] = tr[base + (lane >> lo)];
+                    ei[base / step * LANES + lane] = ti[base + (lane >> lo)];
+                }
+            }
+            policy.forRange(re.length / LANES, (from, to) -> {
+                for (long v = from; v < to; v++) {
+                    int i = (int) (v * LANES);
+                    int row = d.tableIndex(i) / step * LANES;
+                    DoubleVector pr = DoubleVector.fromArray(S, er, row);
+                    DoubleVector pi = DoubleVector.fromArray(S, ei, row);
+                    DoubleVector xr = DoubleVector.fromArray(S, re, i);
+                    DoubleVector xi = DoubleVector.fromArray(S, im, i);
+                    xr.mul(pr).sub(xi.mul(pi)).intoArray(re, i);
+                    xi.mul(pr).add(xr.mul(pi)).intoArray(im, i);
+                }
+            });
+            return;
+        }
         boolean[] trivial = new boolean[tr.length];
         for (int j = 0; j < tr.length; j++) {
             trivial[j] = tr[j] == 1 && ti[j] == 0;
         }
-        boolean perLane = d.lo() < Integer.numberOfTrailingZeros(LANES);
         policy.forRange(re.length / LANES, (from, to) -> {
             for (long v = from; v < to; v++) {
                 int i = (int) (v * LANES);
                 int j = d.tableIndex(i);
-                DoubleVector xr = DoubleVector.fromArray(S, re, i);
-                DoubleVector xi = DoubleVector.fromArray(S, im, i);
-                if (perLane) {
-                    DoubleVector pr = DoubleVector.fromArray(S, tr, j);
-                    DoubleVector pi = DoubleVector.fromArray(S, ti, j);
-                    xr.mul(pr).sub(xi.mul(pi)).intoArray(re, i);
-                    xi.mul(pr).add(xr.mul(pi)).intoArray(im, i);
-                } else if (!trivial[j]) {
-                    double pr = tr[j];
-                    double pi = ti[j];
-                    xr.mul(pr).sub(xi.mul(pi)).intoArray(re, i);
-                    xi.mul(pr).add(xr.mul(pi)).intoArray(im, i);
+                if (!trivial[j]) {
+                    DoubleVector xr = DoubleVector.fromArray(S, re, i);
+                    DoubleVector xi = DoubleVector.fromArray(S, im, i);
+                    xr.mul(tr[j]).sub(xi.mul(ti[j])).intoArray(re, i);
+                    xi.mul(tr[j]).add(xr.mul(ti[j])).intoArray(im, i);
                 }
             }
         });

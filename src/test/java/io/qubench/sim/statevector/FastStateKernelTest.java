@@ -78,6 +78,30 @@ class FastStateKernelTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 5})
+    void fusedRunsOfDiagonalGatesMatchTheReference(int lo) {
+        int n = 11;
+        io.qubench.circuit.CircuitBuilder b = Circuit.builder().qubits(n);
+        for (int q = 0; q < n; q++) {
+            b.h(q).gate(StandardGate.RY, new double[] {0.1 * q}, q);
+        }
+        int target = n - 1;
+        for (int c = target - 1; c >= lo; c--) {
+            b.gate(StandardGate.CP, new double[] {Math.PI / (1 + c)}, c, target);
+        }
+        for (int c = lo; c < lo + 3 && c < target; c++) {
+            b.gate(StandardGate.CZ, c, c + 1).gate(StandardGate.RZ, new double[] {0.3 * c}, c);
+        }
+        Circuit circuit = b.build();
+        io.qubench.sim.RunOptions options = io.qubench.sim.RunOptions.shots(0, 1).withStatevector(true);
+        double[] expected = new io.qubench.sim.ReferenceSimulator().run(circuit, options).statevector();
+        double[] actual = new StateVectorSimulator(ParallelPolicy.allCores(16), 3).run(circuit, options).statevector();
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(actual[i]).isCloseTo(expected[i], within(1e-10));
+        }
+    }
+
     private static double[] apply(Matrix m, double[] v) {
         int d = m.dimension();
         double[] out = new double[2 * d];
