@@ -3,6 +3,7 @@ package io.qubench.cli;
 import java.io.PrintWriter;
 
 import io.qubench.circuit.UserInputException;
+import io.qubench.sim.MemoryGuard;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,6 +23,14 @@ public final class QubenchCli {
 
     /** Runs the command line and returns the process exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, false);
+    }
+
+    /**
+     * As {@link #run(String[], PrintWriter, PrintWriter)}; with {@code restartsInChild}, a run
+     * that fits the machine but not this JVM's heap is run again in a child JVM with more.
+     */
+    static int run(String[] args, PrintWriter out, PrintWriter err, boolean restartsInChild) {
         CommandLine cli = new CommandLine(new QubenchCli());
         cli.setOut(out);
         cli.setErr(err);
@@ -31,6 +40,11 @@ public final class QubenchCli {
             return EXIT_USER_ERROR;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof MemoryGuard.HeapTooSmallException heap && LargerHeap.allowed() && restartsInChild) {
+                err.println("qubench: " + heap.getMessage() + "; running again with a " + MemoryGuard.human(heap.heapBytes()) + " heap");
+                err.flush();
+                return LargerHeap.run(heap.heapBytes(), args);
+            }
             if (ex instanceof UserInputException user) {
                 err.println(user.getMessage());
                 return EXIT_USER_ERROR;
@@ -44,7 +58,8 @@ public final class QubenchCli {
         return code;
     }
 
+    /** The process entry: standard streams, and a restart with a larger heap when a run needs one. */
     public static int run(String... args) {
-        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), true);
     }
 }

@@ -6,6 +6,33 @@ import java.util.Locale;
 public final class MemoryGuard {
 
     private static final int BYTES_PER_AMPLITUDE = 16;
+    /** Share of the machine's memory a simulation may take; the rest is for the system and the app. */
+    static final double USABLE_SHARE_OF_MACHINE = 0.9;
+    /** Heap beyond the state itself: the circuit, the JIT, the GUI. */
+    static final long HEAP_RESERVE = 1L << 30;
+
+    /** The state fits the machine but not this JVM's maximum heap. */
+    public static final class HeapTooSmallException extends SimulationException {
+        private final long heapBytes;
+
+        HeapTooSmallException(String message, long heapBytes) {
+            super(message);
+            this.heapBytes = heapBytes;
+        }
+
+        /** A maximum heap that would do. */
+        public long heapBytes() {
+            return heapBytes;
+        }
+    }
+
+    /** The machine's physical memory (0 when it cannot be told). */
+    public static long physicalBytes() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getTotalMemorySize();
+        }
+        return 0;
+    }
 
     private MemoryGuard() {
     }
@@ -39,6 +66,21 @@ public final class MemoryGuard {
 
     /** As above; {@code detail} (may be empty) explains a need beyond one state vector. */
     public static void requireFits(int qubits, long neededBytes, long availableBytes, String detail) {
+        requireFits(qubits, neededBytes, availableBytes, detail, physicalBytes());
+    }
+
+    /**
+     * As above, knowing the machine's memory: when the run would fit the machine but not this
+     * JVM's heap, the error says so ({@link HeapTooSmallException}) so that a front end can
+     * restart with a larger heap.
+     */
+    public static void requireFits(int qubits, long neededBytes, long availableBytes, String detail, long physicalBytes) {
+        long usable = (long) (physicalBytes * USABLE_SHARE_OF_MACHINE);
+        if (neededBytes > availableBytes && neededBytes + HEAP_RESERVE <= usable) {
+            throw new HeapTooSmallException("A " + qubits + "-qubit run needs " + human(neededBytes) + " but this Java process "
+                    + "may use only " + human(availableBytes) + "; the machine has " + human(physicalBytes)
+                    + ": start Java with -Xmx" + ((neededBytes + HEAP_RESERVE) >> 30) + "g or more", neededBytes + HEAP_RESERVE);
+        }
         if (neededBytes > availableBytes) {
             long one = statevectorBytes(qubits);
             String need = neededBytes == one || detail.isEmpty() ? human(neededBytes) : human(one) + " (" + human(neededBytes) + " " + detail + ")";
