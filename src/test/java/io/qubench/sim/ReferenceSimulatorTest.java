@@ -280,7 +280,7 @@ class ReferenceSimulatorTest {
     void memoryGuardNamesBothSizes() {
         assertThat(MemoryGuard.statevectorBytes(30)).isEqualTo(16L << 30);
         assertThat(MemoryGuard.statevectorBytes(80)).isEqualTo(Long.MAX_VALUE);
-        assertThatThrownBy(() -> MemoryGuard.requireStatevectorFits(30, 8L << 30))
+        assertThatThrownBy(() -> MemoryGuard.requireFits(30, MemoryGuard.statevectorBytes(30), 8L << 30, "", 12L << 30))
                 .hasMessage("A 30-qubit state vector needs 16.0 GiB but only 8.0 GiB of memory is available to Qubench");
         MemoryGuard.requireStatevectorFits(20, 1L << 30);
     }
