@@ -143,6 +143,48 @@ public final class FastState implements QuantumState {
         apply(Kernels.forMatrix(m, targets));
     }
 
+    /**
+     * ⟨ψ|P|ψ⟩ in one read-only pass, without copying the state: P|i⟩ = i^y (−1)^(z·i) |i ⊕ x⟩,
+     * so the sum pairs each amplitude with the one its X part flips to.
+     */
+    public double expectation(io.qubench.sim.PauliString pauli) {
+        if (pauli.qubits() > n) {
+            throw new io.qubench.sim.SimulationException("Pauli string on " + pauli.qubits() + " qubits for a " + n + "-qubit state");
+        }
+        long x = pauli.xMask();
+        long z = pauli.zMask();
+        double[] partial = new double[2];
+        Object lock = new Object();
+        policy.forRange(re.length, (from, to) -> {
+            double sr = 0;
+            double si = 0;
+            for (int i = (int) from; i < to; i++) {
+                int j = (int) (i ^ x);
+                // conj(ψ_j) · ψ_i · sign, with sign = (−1)^(z·i)
+                double pr = re[j] * re[i] + im[j] * im[i];
+                double pi = re[j] * im[i] - im[j] * re[i];
+                if ((Long.bitCount(i & z) & 1) == 1) {
+                    sr -= pr;
+                    si -= pi;
+                } else {
+                    sr += pr;
+                    si += pi;
+                }
+            }
+            synchronized (lock) {
+                partial[0] += sr;
+                partial[1] += si;
+            }
+        });
+        // Multiply by i^y; the result is real for a Hermitian P.
+        return switch (pauli.yCount() & 3) {
+            case 0 -> partial[0];
+            case 1 -> -partial[1];
+            case 2 -> -partial[0];
+            default -> partial[1];
+        };
+    }
+
     /** Σ |amplitude|² (1 for a normalised state; less after a Kraus operator). */
     public double norm() {
         double sum = 0;

@@ -33,6 +33,27 @@ public final class StateVectorSimulator implements Simulator {
         this.maxFused = maxFused;
     }
 
+    /**
+     * ⟨P⟩ for each Pauli string in the state the circuit's gates prepare (measurements and
+     * resets are not allowed: the state must be pure and known), without copying the state.
+     */
+    public double[] expectations(Circuit circuit, RunOptions options, java.util.List<io.qubench.sim.PauliString> paulis) {
+        int n = circuit.numQubits();
+        MemoryGuard.requireFits(n, MemoryGuard.statevectorBytes(n), MemoryGuard.availableBytes(), "");
+        Circuit flat = ShotRunner.prepare(circuit, options);
+        java.util.List<io.qubench.circuit.Operation.GateOperation> gates = new java.util.ArrayList<>();
+        for (io.qubench.circuit.Operation op : flat.operations()) {
+            switch (op) {
+                case io.qubench.circuit.Operation.GateOperation g when g.condition().isEmpty() -> gates.add(g);
+                case io.qubench.circuit.Operation.Barrier b -> { }
+                default -> throw new SimulationException("expectation values need a circuit of gates only; it has " + op);
+            }
+        }
+        FastState state = new FastState(n, policy, maxFused);
+        state.applyGates(gates);
+        return paulis.stream().mapToDouble(state::expectation).toArray();
+    }
+
     @Override
     public String name() {
         return "statevector";

@@ -1,0 +1,39 @@
+package io.qubench.sim;
+
+import java.util.Locale;
+
+/**
+ * A tensor product of Paulis written as in Qiskit, qubit 0 rightmost: {@code "XIZ"} is Z on
+ * qubit 0 and X on qubit 2. Held as X and Z bit masks (Y sets both).
+ */
+public record PauliString(int qubits, long xMask, long zMask) {
+
+    public static PauliString parse(String text) {
+        String s = text.strip().toUpperCase(Locale.ROOT);
+        if (s.isEmpty() || s.length() > 63) {
+            throw new SimulationException("a Pauli string has 1 to 63 letters of I, X, Y, Z, not '" + text + "'");
+        }
+        long x = 0;
+        long z = 0;
+        for (int k = 0; k < s.length(); k++) {
+            int qubit = s.length() - 1 - k;
+            switch (s.charAt(k)) {
+                case 'I' -> { }
+                case 'X' -> x |= 1L << qubit;
+                case 'Z' -> z |= 1L << qubit;
+                case 'Y' -> {
+                    x |= 1L << qubit;
+                    z |= 1L << qubit;
+                }
+                default -> throw new SimulationException("'" + s.charAt(k) + "' at position " + (k + 1) + " of Pauli string '"
+                        + text + "' is not one of I, X, Y, Z");
+            }
+        }
+        return new PauliString(s.length(), x, z);
+    }
+
+    /** Number of Y factors: each contributes a factor i (Y = i·X·Z). */
+    public int yCount() {
+        return Long.bitCount(xMask & zMask);
+    }
+}
