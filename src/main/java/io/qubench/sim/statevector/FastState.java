@@ -129,13 +129,82 @@ public final class FastState implements QuantumState {
         }
     }
 
+    /** Cache blocking: 2^14 amplitudes (256 KiB of re and im) stay in one core's L2 cache. */
+    static final int CHUNK_QUBITS = 14;
+
+    /**
+     * Applies the gates as fused kernels. Runs of kernels that touch only qubits below
+     * {@link #CHUNK_QUBITS} are applied chunk by chunk, all of them to one cache-sized chunk
+     * before the next: one sweep over memory for the whole run instead of one per kernel.
+     */
     @Override
     public void applyGates(List<GateOperation> gates) {
         List<Kernel> kernels = new Fuser(n, maxFused).fuse(gates);
+        if (n <= CHUNK_QUBITS) {
+            for (Kernel k : kernels) {
+                ShotRunner.checkCancelled();
+                apply(k);
+            }
+            return;
+        }
+        // Low kernels move ahead of pending high ones they commute with (disjoint qubits), so
+        // that each cache-blocked stage gathers as many kernels as the circuit allows.
+        List<Kernel> stage = new java.util.ArrayList<>();
+        List<Kernel> pending = new java.util.ArrayList<>();
+        long pendingQubits = 0;
         for (Kernel k : kernels) {
+            long mask = qubitMask(k);
+            if (highestQubit(k) >= CHUNK_QUBITS) {
+                pending.add(k);
+                pendingQubits |= mask;
+            } else if ((mask & pendingQubits) == 0) {
+                stage.add(k);
+            } else {
+                flush(stage, pending);
+                pendingQubits = 0;
+                stage.add(k);
+            }
+        }
+        flush(stage, pending);
+    }
+
+    private void flush(List<Kernel> stage, List<Kernel> pending) {
+        ShotRunner.checkCancelled();
+        if (stage.size() >= 2) {
+            applyChunked(List.copyOf(stage));
+        } else {
+            stage.forEach(this::apply);
+        }
+        for (Kernel k : pending) {
             ShotRunner.checkCancelled();
             apply(k);
         }
+        stage.clear();
+        pending.clear();
+    }
+
+    private static long qubitMask(Kernel k) {
+        long mask = 0;
+        for (int q : k.involved()) {
+            mask |= 1L << q;
+        }
+        return mask;
+    }
+
+    private static int highestQubit(Kernel k) {
+        int[] q = k.involved();
+        return q[q.length - 1];
+    }
+
+    private void applyChunked(List<Kernel> stage) {
+        policy.forCoarse(1L << (n - CHUNK_QUBITS), (from, to) -> {
+            for (long c = from; c < to; c++) {
+                Space chunk = new Space(c << CHUNK_QUBITS, CHUNK_QUBITS, ParallelPolicy.SEQUENTIAL);
+                for (Kernel k : stage) {
+                    apply(k, chunk);
+                }
+            }
+        });
     }
 
     /** Applies any matrix (unitary or not, e.g. a channel's superoperator) with argument j on {@code targets[j]}. */
@@ -231,14 +300,28 @@ public final class FastState implements QuantumState {
     }
 
     void apply(Kernel kernel) {
+        apply(kernel, new Space(0, n, policy));
+    }
+
+    /**
+     * The part of the state a pass works on: all of it, or one cache-sized chunk of 2^qubits
+     * amplitudes from {@code offset} when every qubit the kernel touches lies inside the chunk.
+     */
+    record Space(long offset, int qubits, ParallelPolicy policy) {
+        long size() {
+            return 1L << qubits;
+        }
+    }
+
+    private void apply(Kernel kernel, Space sp) {
         switch (kernel) {
-            case Kernel.Dense d when d.targets().length == 1 -> dense1(d);
-            case Kernel.Dense d when d.targets().length == 2 && d.controlMask() == 0 && hasLaneTarget(d.targets()) -> dense2InLanes(d);
-            case Kernel.Dense d when d.targets().length == 2 -> dense2(d);
-            case Kernel.Dense d -> denseK(d);
-            case Kernel.Diagonal d -> diagonal(d);
-            case Kernel.DiagonalRange d -> diagonalRange(d);
-            case Kernel.Swap s -> swap(s);
+            case Kernel.Dense d when d.targets().length == 1 -> dense1(d, sp);
+            case Kernel.Dense d when d.targets().length == 2 && d.controlMask() == 0 && hasLaneTarget(d.targets(), sp) -> dense2InLanes(d, sp);
+            case Kernel.Dense d when d.targets().length == 2 -> dense2(d, sp);
+            case Kernel.Dense d -> denseK(d, sp);
+            case Kernel.Diagonal d -> diagonal(d, sp);
+            case Kernel.DiagonalRange d -> diagonalRange(d, sp);
+            case Kernel.Swap s -> swap(s, sp);
         }
     }
 
@@ -252,26 +335,27 @@ public final class FastState implements QuantumState {
      * Calls {@code run} for every contiguous run of indices whose {@code involved} bits are 0
      * (then OR-ed with {@code fixed}), split into parallel work items.
      */
-    private void forRuns(int[] involved, long fixed, Run run) {
+    private void forRuns(Space sp, int[] involved, long fixed, Run run) {
         int lo = involved[0];
-        int free = n - involved.length;
+        int free = sp.qubits() - involved.length;
         long runLength = 1L << lo;
         long runs = 1L << (free - lo);
         int unit = (int) Math.min(runLength, UNIT);
         long perRun = runLength / unit;
-        policy.forRange(runs * perRun, (from, to) -> {
+        long spaceStart = sp.offset();
+        sp.policy().forRange(runs * perRun, (from, to) -> {
             for (long j = from; j < to; j++) {
                 long h = j / perRun;
                 long offset = (j % perRun) * unit;
-                long base = Kernel.Bits.deposit(h << lo, involved) | fixed;
+                long base = (Kernel.Bits.deposit(h << lo, involved) | fixed) + spaceStart;
                 run.apply((int) (base + offset), unit);
             }
         });
     }
 
-    private void dense1(Kernel.Dense d) {
-        if (d.controlMask() == 0 && (1 << d.targets()[0]) < LANES && re.length >= LANES) {
-            dense1InLanes(d);
+    private void dense1(Kernel.Dense d, Space sp) {
+        if (d.controlMask() == 0 && (1 << d.targets()[0]) < LANES && sp.size() >= LANES) {
+            dense1InLanes(d, sp);
             return;
         }
         int t = 1 << d.targets()[0];
@@ -279,7 +363,7 @@ public final class FastState implements QuantumState {
         double[] mi = d.im();
         double m00r = mr[0], m01r = mr[1], m10r = mr[2], m11r = mr[3];
         double m00i = mi[0], m01i = mi[1], m10i = mi[2], m11i = mi[3];
-        forRuns(d.involved(), d.controlMask(), (start, count) -> {
+        forRuns(sp, d.involved(), d.controlMask(), (start, count) -> {
             int i = start;
             int end = start + count;
             if (count >= LANES) {
@@ -312,7 +396,7 @@ public final class FastState implements QuantumState {
      * whose index differs in the target bit, reached by a shuffle, so every vector is one
      * multiply-add of itself and its shuffled copy with per-lane coefficients.
      */
-    private void dense1InLanes(Kernel.Dense d) {
+    private void dense1InLanes(Kernel.Dense d, Space sp) {
         int t = 1 << d.targets()[0];
         double[] mr = d.re();
         double[] mi = d.im();
@@ -331,9 +415,9 @@ public final class FastState implements QuantumState {
         DoubleVector br = DoubleVector.fromArray(S, otherR, 0), bi = DoubleVector.fromArray(S, otherI, 0);
         DoubleVector nai = ai.neg(), nbi = bi.neg();
         jdk.incubator.vector.VectorShuffle<Double> partner = jdk.incubator.vector.VectorShuffle.fromOp(S, lane -> lane ^ t);
-        policy.forRange(re.length / LANES, (from, to) -> {
+        sp.policy().forRange(sp.size() / LANES, (from, to) -> {
             for (long v = from; v < to; v++) {
-                int i = (int) (v * LANES);
+                int i = (int) (sp.offset() + v * LANES);
                 DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
                 DoubleVector pr = xr.rearrange(partner), pi = xi.rearrange(partner);
                 xr.fma(ar, xi.fma(nai, pr.fma(br, pi.mul(nbi)))).intoArray(re, i);
@@ -342,12 +426,12 @@ public final class FastState implements QuantumState {
         });
     }
 
-    private void dense2(Kernel.Dense d) {
+    private void dense2(Kernel.Dense d, Space sp) {
         int[] off = offsets(d.targets());
         int o1 = off[1], o2 = off[2], o3 = off[3];
         double[] mr = d.re();
         double[] mi = d.im();
-        forRuns(d.involved(), d.controlMask(), (start, count) -> {
+        forRuns(sp, d.involved(), d.controlMask(), (start, count) -> {
             int end = start + count;
             if (count >= LANES) {
                 double[] nmi = new double[16];
@@ -380,10 +464,10 @@ public final class FastState implements QuantumState {
         });
     }
 
-    private boolean hasLaneTarget(int[] targets) {
+    private static boolean hasLaneTarget(int[] targets, Space sp) {
         for (int t : targets) {
             if ((1 << t) < LANES) {
-                return re.length >= 2L * LANES;
+                return sp.size() >= 2L * LANES;
             }
         }
         return false;
@@ -395,7 +479,7 @@ public final class FastState implements QuantumState {
      * flipping the in-vector target bits, so the result is a sum of per-lane coefficient vectors
      * times shuffled copies of at most two input vectors.
      */
-    private void dense2InLanes(Kernel.Dense d) {
+    private void dense2InLanes(Kernel.Dense d, Space sp) {
         int[] t = d.targets();
         int laneBits = Integer.numberOfTrailingZeros(LANES);
         boolean low0 = t[0] < laneBits;
@@ -429,9 +513,9 @@ public final class FastState implements QuantumState {
         jdk.incubator.vector.VectorShuffle<Double> s2 = patterns > 2 ? jdk.incubator.vector.VectorShuffle.fromArray(S, sources[2], 0) : s1;
         jdk.incubator.vector.VectorShuffle<Double> s3 = patterns > 2 ? jdk.incubator.vector.VectorShuffle.fromArray(S, sources[3], 0) : s1;
         if (high < 0) {
-            policy.forRange(re.length / LANES, (from, to) -> {
+            sp.policy().forRange(sp.size() / LANES, (from, to) -> {
                 for (long v = from; v < to; v++) {
-                    int i = (int) (v * LANES);
+                    int i = (int) (sp.offset() + v * LANES);
                     DoubleVector xr = DoubleVector.fromArray(S, re, i);
                     DoubleVector xi = DoubleVector.fromArray(S, im, i);
                     DoubleVector or = DoubleVector.zero(S);
@@ -451,7 +535,7 @@ public final class FastState implements QuantumState {
             return;
         }
         int offset = 1 << t[high];
-        forRuns(new int[] {t[high]}, 0, (start, count) -> {
+        forRuns(sp, new int[] {t[high]}, 0, (start, count) -> {
             for (int i = start; i < start + count; i += LANES) {
                 DoubleVector x0r = DoubleVector.fromArray(S, re, i), x0i = DoubleVector.fromArray(S, im, i);
                 DoubleVector x1r = DoubleVector.fromArray(S, re, i + offset), x1i = DoubleVector.fromArray(S, im, i + offset);
@@ -558,7 +642,7 @@ public final class FastState implements QuantumState {
      * A fused block of three or more qubits. Inputs are re-read from L1 for every output row
      * (keeping vectors in arrays would box them) and outputs staged in a small buffer.
      */
-    private void denseK(Kernel.Dense d) {
+    private void denseK(Kernel.Dense d, Space sp) {
         int[] off = offsets(d.targets());
         int dim = off.length;
         double[] mr = d.re();
@@ -579,7 +663,7 @@ public final class FastState implements QuantumState {
             }
             columns[r] = java.util.Arrays.copyOf(cols, count);
         }
-        forRuns(d.involved(), d.controlMask(), (start, count) -> {
+        forRuns(sp, d.involved(), d.controlMask(), (start, count) -> {
             int end = start + count;
             if (count >= LANES) {
                 double[] outR = new double[dim * LANES];
@@ -609,9 +693,9 @@ public final class FastState implements QuantumState {
         });
     }
 
-    private void diagonal(Kernel.Diagonal d) {
-        if (d.involved()[0] < Integer.numberOfTrailingZeros(LANES) && re.length >= LANES) {
-            diagonalInLanes(d);
+    private void diagonal(Kernel.Diagonal d, Space sp) {
+        if (d.involved()[0] < Integer.numberOfTrailingZeros(LANES) && sp.size() >= LANES) {
+            diagonalInLanes(d, sp);
             return;
         }
         int[] off = offsets(d.targets());
@@ -627,7 +711,7 @@ public final class FastState implements QuantumState {
             return;
         }
         int count0 = active;
-        forRuns(d.involved(), 0, (start, count) -> {
+        forRuns(sp, d.involved(), 0, (start, count) -> {
             for (int w = 0; w < count0; w++) {
                 int j = which[w];
                 double pr = d.re()[j];
@@ -658,7 +742,7 @@ public final class FastState implements QuantumState {
      * A diagonal touching a qubit inside one SIMD vector: for each combination of its other
      * (higher) targets, one vector of per-lane phases; vectors whose phases are all 1 are skipped.
      */
-    private void diagonalInLanes(Kernel.Diagonal d) {
+    private void diagonalInLanes(Kernel.Diagonal d, Space sp) {
         int[] targets = d.targets();
         int laneBits = Integer.numberOfTrailingZeros(LANES);
         int combos = 1 << targets.length;
@@ -702,9 +786,9 @@ public final class FastState implements QuantumState {
             pi[hi] = DoubleVector.fromArray(S, phaseI[hi], 0);
         }
         long mask = highMask;
-        policy.forRange(re.length / LANES, (from, to) -> {
+        sp.policy().forRange(sp.size() / LANES, (from, to) -> {
             for (long v = from; v < to; v++) {
-                int i = (int) (v * LANES);
+                int i = (int) (sp.offset() + v * LANES);
                 int hi = 0;
                 if (mask != 0) {
                     for (int j = 0; j < targets.length; j++) {
@@ -727,7 +811,7 @@ public final class FastState implements QuantumState {
      * Fused diagonal gates: one phase-table lookup per vector, or, when the range starts inside
      * a vector, one vector of per-lane phases (lane l reads entry j + (l >> lo)) prepared up front.
      */
-    private void diagonalRange(Kernel.DiagonalRange d) {
+    private void diagonalRange(Kernel.DiagonalRange d, Space sp) {
         double[] tr = d.re();
         double[] ti = d.im();
         int laneBits = Integer.numberOfTrailingZeros(LANES);
@@ -742,9 +826,9 @@ public final class FastState implements QuantumState {
                     ei[base / step * LANES + lane] = ti[base + (lane >> lo)];
                 }
             }
-            policy.forRange(re.length / LANES, (from, to) -> {
+            sp.policy().forRange(sp.size() / LANES, (from, to) -> {
                 for (long v = from; v < to; v++) {
-                    int i = (int) (v * LANES);
+                    int i = (int) (sp.offset() + v * LANES);
                     int row = d.tableIndex(i) / step * LANES;
                     DoubleVector pr = DoubleVector.fromArray(S, er, row);
                     DoubleVector pi = DoubleVector.fromArray(S, ei, row);
@@ -760,9 +844,9 @@ public final class FastState implements QuantumState {
         for (int j = 0; j < tr.length; j++) {
             trivial[j] = tr[j] == 1 && ti[j] == 0;
         }
-        policy.forRange(re.length / LANES, (from, to) -> {
+        sp.policy().forRange(sp.size() / LANES, (from, to) -> {
             for (long v = from; v < to; v++) {
-                int i = (int) (v * LANES);
+                int i = (int) (sp.offset() + v * LANES);
                 int j = d.tableIndex(i);
                 if (!trivial[j]) {
                     DoubleVector xr = DoubleVector.fromArray(S, re, i);
@@ -774,10 +858,10 @@ public final class FastState implements QuantumState {
         });
     }
 
-    private void swap(Kernel.Swap s) {
+    private void swap(Kernel.Swap s, Space sp) {
         int a = (int) s.a();
         int b = (int) s.b();
-        forRuns(s.involved(), s.controlMask(), (start, count) -> {
+        forRuns(sp, s.involved(), s.controlMask(), (start, count) -> {
             int i = start + a;
             int j = start + b;
             int end = i + count;

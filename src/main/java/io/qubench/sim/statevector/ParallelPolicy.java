@@ -17,6 +17,11 @@ public interface ParallelPolicy {
         void run(long from, long to);
     }
 
+    /** Runs {@code body} over [0, count) of coarse items (each worth a parallel task of its own). */
+    default void forCoarse(long count, RangeBody body) {
+        forRange(count, body);
+    }
+
     ParallelPolicy SEQUENTIAL = (count, body) -> body.run(0, count);
 
     /** All cores of this machine, for ranges of at least {@code minParallel} items. */
@@ -34,6 +39,15 @@ public interface ParallelPolicy {
             }
             long chunk = Math.max(minParallel / 4, (count + 4L * threads - 1) / (4L * threads));
             pool.invoke(new Split(0, count, chunk, body));
+        }
+
+        @Override
+        public void forCoarse(long count, RangeBody body) {
+            if (threads <= 1 || count < 2) {
+                body.run(0, count);
+                return;
+            }
+            pool.invoke(new Split(0, count, Math.max(1, count / (4L * threads)), body));
         }
     }
 

@@ -102,6 +102,18 @@ class FastStateKernelTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {15, 17})
+    void cacheBlockedRunsOnStatesLargerThanAChunkMatchTheReference(int n) {
+        Circuit c = ReferenceSimulatorProperties.randomCircuit(n, n, 160);
+        io.qubench.sim.RunOptions options = io.qubench.sim.RunOptions.shots(0, 1).withStatevector(true);
+        double[] expected = new io.qubench.sim.ReferenceSimulator().run(c, options).statevector();
+        double[] actual = new StateVectorSimulator(ParallelPolicy.allCores(1 << 10), 3).run(c, options).statevector();
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(actual[i]).isCloseTo(expected[i], within(1e-10));
+        }
+    }
+
     private static double[] apply(Matrix m, double[] v) {
         int d = m.dimension();
         double[] out = new double[2 * d];
