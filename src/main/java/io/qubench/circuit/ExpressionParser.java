@@ -56,7 +56,21 @@ final class ExpressionParser {
         }
     }
 
+    private static final int MAX_DEPTH = 256;
+    private int depth;
+
     private Expression unary() {
+        if (++depth > MAX_DEPTH) {
+            throw error("expression nested too deeply (more than " + MAX_DEPTH + " levels)");
+        }
+        try {
+            return unaryAtDepth();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Expression unaryAtDepth() {
         skipSpace();
         if (accept('-')) {
             return new Expression.Negation(unary());

@@ -31,6 +31,10 @@ final class QasmParser {
             "duration", "int", "uint", "bool", "array", "defcal", "cal", "defcalgrammar", "return", "switch", "extern",
             "break", "continue", "else", "output", "complex", "durationof", "end", "pragma");
     private static final Set<String> FUNCTIONS_V2 = Set.of("sin", "cos", "tan", "exp", "ln", "sqrt");
+    /** Deeper nesting than any real circuit has; the limit keeps hostile input from overflowing the stack. */
+    private static final int MAX_EXPRESSION_DEPTH = 256;
+    /** Largest register: far beyond any simulator or device, small enough that broadcasting over it cannot exhaust memory. */
+    static final int MAX_REGISTER_SIZE = 1 << 20;
     private static final double[][] SAMPLE_PARAMS = {{0.37, -1.21, 2.03, 0.59}, {-2.4, 0.8, 1.3, -0.2}};
 
     private final Lexer lx;
@@ -45,6 +49,7 @@ final class QasmParser {
     private final CircuitBuilder builder = Circuit.builder();
     private final Map<String, GateDefinition> inverses = new HashMap<>();
     private int maxPhysicalQubit = -1;
+    private int expressionDepth;
     private Condition condition;
     /** Gate parameter names while parsing a definition's body; null at top level. */
     private Set<String> bodyParams;
@@ -214,6 +219,10 @@ final class QasmParser {
         }
         if (size < 1) {
             throw error(token, "register \"" + name + "\" must have at least one " + (quantum ? "qubit" : "bit"));
+        }
+        if (size > MAX_REGISTER_SIZE) {
+            throw error(token, "register \"" + name + "\" has " + size + " " + (quantum ? "qubits" : "bits")
+                    + "; at most " + MAX_REGISTER_SIZE + " are supported");
         }
         if (quantum) {
             if (maxPhysicalQubit >= 0) {
@@ -862,6 +871,17 @@ final class QasmParser {
     }
 
     private Expression unary() {
+        if (++expressionDepth > MAX_EXPRESSION_DEPTH) {
+            throw error(pos, "expression nested too deeply (more than " + MAX_EXPRESSION_DEPTH + " levels)");
+        }
+        try {
+            return unaryAtDepth();
+        } finally {
+            expressionDepth--;
+        }
+    }
+
+    private Expression unaryAtDepth() {
         if (isSymbol("-")) {
             pos++;
             Expression operand = unary();

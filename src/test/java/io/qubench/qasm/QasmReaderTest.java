@@ -248,6 +248,17 @@ class QasmReaderTest {
     }
 
     @Test
+    void hostileNestingAndHugeRegistersAreClearErrors() {
+        String deep = "(".repeat(100_000) + "1" + ")".repeat(100_000);
+        assertThatThrownBy(() -> v2("qreg q[1];\nrx(" + deep + ") q[0];\n"))
+                .isInstanceOf(QasmException.class).hasMessageContaining("nested too deeply");
+        assertThatThrownBy(() -> v2("qreg q[2000000000];\nh q;\n"))
+                .isInstanceOf(QasmException.class).hasMessageContaining("at most 1048576");
+        assertThatThrownBy(() -> io.qubench.circuit.Expression.parse("-".repeat(10_000) + "1"))
+                .hasMessageContaining("nested too deeply");
+    }
+
+    @Test
     void anEmptyTextIsAnError() {
         assertThatThrownBy(() -> QasmReader.parse("", "empty.qasm")).hasMessage("empty.qasm: file is empty");
         assertThatThrownBy(() -> QasmReader.parse("  // only a comment\n", "c.qasm")).hasMessage("c.qasm: file is empty");
