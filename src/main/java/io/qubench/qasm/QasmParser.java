@@ -644,20 +644,25 @@ final class QasmParser {
             throw error(nameToken, cregs.containsKey(name) ? "\"" + name + "\" is a classical register, not qubits"
                     : "undeclared register \"" + name + "\"");
         }
+        return indices(name, reg.size(), reg::qubit, "qubit");
+    }
+
+    /** {@code [i]} after a register name (one index), or nothing (every index, for broadcasting). */
+    private List<Integer> indices(String name, int size, java.util.function.IntUnaryOperator global, String unit) {
         if (isSymbol("[")) {
             pos++;
             int indexToken = pos;
-            int index = expectInteger("qubit index");
+            int index = expectInteger(unit + " index");
             expectSymbol("]");
-            if (index >= reg.size()) {
-                throw error(indexToken, name + "[" + index + "] is out of range: register " + name + " has " + reg.size()
-                        + " qubit" + (reg.size() == 1 ? "" : "s"));
+            if (index >= size) {
+                throw error(indexToken, name + "[" + index + "] is out of range: register " + name + " has " + size
+                        + " " + unit + (size == 1 ? "" : "s"));
             }
-            return List.of(reg.qubit(index));
+            return List.of(global.applyAsInt(index));
         }
-        List<Integer> all = new ArrayList<>();
-        for (int i = 0; i < reg.size(); i++) {
-            all.add(reg.qubit(i));
+        List<Integer> all = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            all.add(global.applyAsInt(i));
         }
         return all;
     }
@@ -670,22 +675,7 @@ final class QasmParser {
             throw error(nameToken, qregs.containsKey(name) ? "\"" + name + "\" is a quantum register, not classical bits"
                     : "undeclared register \"" + name + "\"");
         }
-        if (isSymbol("[")) {
-            pos++;
-            int indexToken = pos;
-            int index = expectInteger("bit index");
-            expectSymbol("]");
-            if (index >= reg.size()) {
-                throw error(indexToken, name + "[" + index + "] is out of range: register " + name + " has " + reg.size()
-                        + " bit" + (reg.size() == 1 ? "" : "s"));
-            }
-            return List.of(reg.clbit(index));
-        }
-        List<Integer> all = new ArrayList<>();
-        for (int i = 0; i < reg.size(); i++) {
-            all.add(reg.clbit(i));
-        }
-        return all;
+        return indices(name, reg.size(), reg::clbit, "bit");
     }
 
     /** Calls {@code each} once per broadcast position: single qubits repeat, registers advance together. */

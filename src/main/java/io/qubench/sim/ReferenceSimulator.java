@@ -25,14 +25,7 @@ public final class ReferenceSimulator implements Simulator {
     @Override
     public SimulationResult run(Circuit circuit, RunOptions options) {
         long start = System.nanoTime();
-        int n = circuit.numQubits();
-        // Per-shot runs keep the state reached before the first measurement and work on a copy.
-        boolean perShot = !ShotRunner.terminalMeasurementsOnly(circuit);
-        MemoryGuard.requireFits(n, MemoryGuard.statevectorBytes(n, perShot ? 2 : 1), MemoryGuard.availableBytes(),
-                "with the copy kept for per-shot runs");
-        if (n > MAX_QUBITS) {
-            throw new SimulationException("the reference engine holds at most " + MAX_QUBITS + " qubits; this circuit has " + n);
-        }
+        ShotRunner.requireStatevectorFits(circuit, name(), MAX_QUBITS);
         Circuit flat = ShotRunner.prepare(circuit, options);
         return new ShotRunner(flat, options, ReferenceState::new).run(circuit, name(), start);
     }

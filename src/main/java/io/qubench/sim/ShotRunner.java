@@ -47,6 +47,21 @@ public final class ShotRunner {
         this.ops = circuit.operations();
     }
 
+    /**
+     * Checks that a state-vector run of {@code circuit} fits (a second copy for per-shot runs,
+     * at most {@code maxQubits} qubits) before anything is allocated.
+     */
+    public static void requireStatevectorFits(Circuit circuit, String engine, int maxQubits) {
+        int n = circuit.numQubits();
+        // Per-shot runs keep the state reached before the first measurement and work on a copy.
+        boolean perShot = !terminalMeasurementsOnly(circuit);
+        MemoryGuard.requireFits(n, MemoryGuard.statevectorBytes(n, perShot ? 2 : 1), MemoryGuard.availableBytes(),
+                "with the copy kept for per-shot runs");
+        if (n > maxQubits) {
+            throw new SimulationException("the " + engine + " engine holds at most " + maxQubits + " qubits; this circuit has " + n);
+        }
+    }
+
     /** Expands user gates and binds parameters; an unbound one is a clear error. */
     public static Circuit prepare(Circuit circuit, RunOptions options) {
         Circuit flat = circuit.inlined().bind(options.parameters());

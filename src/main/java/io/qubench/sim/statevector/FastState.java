@@ -431,6 +431,7 @@ public final class FastState implements QuantumState {
         int o1 = off[1], o2 = off[2], o3 = off[3];
         double[] mr = d.re();
         double[] mi = d.im();
+        int[][] everyColumn = allColumns(4);
         forRuns(sp, d.involved(), d.controlMask(), (start, count) -> {
             int end = start + count;
             if (count >= LANES) {
@@ -460,7 +461,7 @@ public final class FastState implements QuantumState {
                 }
                 return;
             }
-            denseScalar(start, end, off, mr, mi);
+            sparseScalar(start, end, off, mr, mi, everyColumn);
         });
     }
 
@@ -615,27 +616,13 @@ public final class FastState implements QuantumState {
         }
     }
 
-    /** The plain loop for runs shorter than a vector (targets among the lowest qubits). */
-    private void denseScalar(int start, int end, int[] off, double[] mr, double[] mi) {
-        int dim = off.length;
-        double[] xr = new double[dim];
-        double[] xi = new double[dim];
-        for (int i = start; i < end; i++) {
-            for (int c = 0; c < dim; c++) {
-                xr[c] = re[i + off[c]];
-                xi[c] = im[i + off[c]];
-            }
-            for (int r = 0; r < dim; r++) {
-                double sr = 0;
-                double si = 0;
-                for (int c = 0; c < dim; c++) {
-                    sr += mr[dim * r + c] * xr[c] - mi[dim * r + c] * xi[c];
-                    si += mr[dim * r + c] * xi[c] + mi[dim * r + c] * xr[c];
-                }
-                re[i + off[r]] = sr;
-                im[i + off[r]] = si;
-            }
+    /** Every column of every row: a dense matrix for {@link #sparseScalar}. */
+    private static int[][] allColumns(int dim) {
+        int[][] all = new int[dim][];
+        for (int r = 0; r < dim; r++) {
+            all[r] = java.util.stream.IntStream.range(0, dim).toArray();
         }
+        return all;
     }
 
     /**

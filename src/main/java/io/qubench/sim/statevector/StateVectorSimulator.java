@@ -62,14 +62,8 @@ public final class StateVectorSimulator implements Simulator {
     @Override
     public SimulationResult run(Circuit circuit, RunOptions options) {
         long start = System.nanoTime();
-        int n = circuit.numQubits();
-        boolean perShot = !ShotRunner.terminalMeasurementsOnly(circuit);
-        MemoryGuard.requireFits(n, MemoryGuard.statevectorBytes(n, perShot ? 2 : 1), MemoryGuard.availableBytes(),
-                "with the copy kept for per-shot runs");
-        if (n > MAX_QUBITS) {
-            throw new SimulationException("the state-vector engine holds at most " + MAX_QUBITS + " qubits; this circuit has " + n);
-        }
-        if (n >= WARMUP_FROM_QUBITS) {
+        ShotRunner.requireStatevectorFits(circuit, "state-vector", MAX_QUBITS);
+        if (circuit.numQubits() >= WARMUP_FROM_QUBITS) {
             Warmup.startInBackground();
         }
         Circuit flat = ShotRunner.prepare(circuit, options);
