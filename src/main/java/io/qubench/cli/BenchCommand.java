@@ -58,6 +58,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--noise", description = NoiseOption.DESCRIPTION)
     String noise;
 
+    @Option(names = "--emit", description = "print the benchmark circuit as OpenQASM 2 instead of timing it (to run it elsewhere)")
+    boolean emit;
+
     @Option(names = "--json", description = "print JSON")
     boolean json;
 
@@ -73,6 +76,10 @@ final class BenchCommand implements Callable<Integer> {
             case "clifford" -> BenchmarkCircuits.clifford(qubits, 10 * qubits, 2026);
             default -> QasmReader.read(Path.of(circuitName));
         };
+        if (emit) {
+            spec.commandLine().getOut().print(io.qubench.qasm.QasmWriter.toQasm2(circuit));
+            return 0;
+        }
         NoiseModel noiseModel = NoiseOption.parse(noise);
         Simulator simulator = Engine.named(engine).simulatorFor(circuit, RunOptions.shots(shots, 1), noiseModel);
         int n = circuit.numQubits();

@@ -207,6 +207,12 @@ class QubenchCliTest {
     }
 
     @Test
+    void benchEmitsItsCircuitAsQasm() {
+        assertThat(run("bench", "--circuit", "qft", "--qubits", "3", "--emit")).isZero();
+        assertThat(QasmReader.parse(out.toString(), "emitted").numQubits()).isEqualTo(3);
+    }
+
+    @Test
     void benchRunsAFile() throws IOException {
         Path file = write("bell.qasm", BELL);
         assertThat(run("bench", "--circuit", file.toString(), "--repeat", "1", "--engine", "reference")).isZero();
