@@ -102,13 +102,21 @@ public abstract class SimulatorContract {
     }
 
     @Test
-    void countsMatchTheReferenceForTheSameSeed() {
+    void countsFollowTheReferenceProbabilitiesAndRepeatForTheSameSeed() {
         Circuit c = ReferenceSimulatorProperties.randomCircuit(77, 6, 60);
         CircuitBuilder b = Circuit.builder().qubits(6).clbits(6);
         c.operations().forEach(b::add);
         Circuit measured = b.measureAll().build();
-        assertThat(simulator().run(measured, RunOptions.shots(2000, 5)).counts())
-                .isEqualTo(reference.run(measured, RunOptions.shots(2000, 5)).counts());
+        int shots = 20_000;
+        SimulationResult r = simulator().run(measured, RunOptions.shots(shots, 5));
+        assertThat(simulator().run(measured, RunOptions.shots(shots, 5)).counts()).isEqualTo(r.counts());
+        double[] sv = state(reference, c);
+        for (int i = 0; i < 64; i++) {
+            double p = sv[2 * i] * sv[2 * i] + sv[2 * i + 1] * sv[2 * i + 1];
+            double expected = p * shots;
+            double count = r.counts().getOrDefault(Bitstrings.ofIndex(i, 6), 0);
+            assertThat(count).as("outcome %d", i).isCloseTo(expected, within(5 * Math.sqrt(expected + 1) + 1));
+        }
     }
 
     @Test

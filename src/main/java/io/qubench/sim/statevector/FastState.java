@@ -27,6 +27,11 @@ public final class FastState implements QuantumState {
     private final double[] im;
     private final ParallelPolicy policy;
     private final int maxFused;
+    /**
+     * Where each logical qubit lives in the index: SWAP gates exchange entries here instead of
+     * moving memory (the QFT's final swaps cost nothing). Only this class sees physical indices.
+     */
+    private final int[] physical;
 
     /** |0…0⟩ on {@code n} qubits; {@code maxFused} is the fusion limit (0 turns fusion off). */
     public FastState(int n, ParallelPolicy policy, int maxFused) {
@@ -35,6 +40,7 @@ public final class FastState implements QuantumState {
         this.im = new double[1 << n];
         this.policy = policy;
         this.maxFused = maxFused;
+        this.physical = java.util.stream.IntStream.range(0, n).toArray();
         re[0] = 1;
     }
 
@@ -44,6 +50,33 @@ public final class FastState implements QuantumState {
         this.im = other.im.clone();
         this.policy = other.policy;
         this.maxFused = other.maxFused;
+        this.physical = other.physical.clone();
+    }
+
+    private boolean relabelled() {
+        for (int q = 0; q < n; q++) {
+            if (physical[q] != q) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The logical basis index of physical index {@code i}. */
+    private long logicalIndex(long i) {
+        long out = 0;
+        for (int q = 0; q < n; q++) {
+            out |= ((i >>> physical[q]) & 1) << q;
+        }
+        return out;
+    }
+
+    private int[] toPhysical(int[] logical) {
+        int[] out = new int[logical.length];
+        for (int j = 0; j < logical.length; j++) {
+            out[j] = physical[logical[j]];
+        }
+        return out;
     }
 
     @Override
@@ -59,9 +92,11 @@ public final class FastState implements QuantumState {
     @Override
     public double[] amplitudes() {
         double[] out = new double[2 << n];
+        boolean relabelled = relabelled();
         for (int i = 0; i < re.length; i++) {
-            out[2 * i] = re[i];
-            out[2 * i + 1] = im[i];
+            int j = relabelled ? (int) logicalIndex(i) : i;
+            out[2 * j] = re[i];
+            out[2 * j + 1] = im[i];
         }
         return out;
     }
@@ -71,6 +106,22 @@ public final class FastState implements QuantumState {
 
     @Override
     public List<java.util.BitSet> sample(int shots, RandomGenerator random) {
+        List<java.util.BitSet> drawn = samplePhysical(shots, random);
+        if (!relabelled()) {
+            return drawn;
+        }
+        List<java.util.BitSet> out = new java.util.ArrayList<>(drawn.size());
+        for (java.util.BitSet b : drawn) {
+            java.util.BitSet logical = new java.util.BitSet(n);
+            for (int q = 0; q < n; q++) {
+                logical.set(q, b.get(physical[q]));
+            }
+            out.add(logical);
+        }
+        return out;
+    }
+
+    private List<java.util.BitSet> samplePhysical(int shots, RandomGenerator random) {
         if (re.length <= SAMPLE_BLOCK) {
             return DenseSampling.sample(n, this::probabilities, shots, random);
         }
@@ -139,7 +190,20 @@ public final class FastState implements QuantumState {
      */
     @Override
     public void applyGates(List<GateOperation> gates) {
-        List<Kernel> kernels = new Fuser(n, maxFused).fuse(gates);
+        List<GateOperation> placed = new java.util.ArrayList<>(gates.size());
+        for (GateOperation g : gates) {
+            if (g.gate() == io.qubench.circuit.StandardGate.SWAP) {
+                int a = g.qubits().get(0);
+                int b = g.qubits().get(1);
+                int t = physical[a];
+                physical[a] = physical[b];
+                physical[b] = t;
+            } else {
+                List<Integer> q = g.qubits().stream().map(x -> physical[x]).toList();
+                placed.add(new GateOperation(g.gate(), g.params(), q, g.conditionOrNull()));
+            }
+        }
+        List<Kernel> kernels = new Fuser(n, maxFused).fuse(placed);
         if (n <= CHUNK_QUBITS) {
             for (Kernel k : kernels) {
                 ShotRunner.checkCancelled();
@@ -209,7 +273,7 @@ public final class FastState implements QuantumState {
 
     /** Applies any matrix (unitary or not, e.g. a channel's superoperator) with argument j on {@code targets[j]}. */
     public void applyMatrix(io.qubench.circuit.Matrix m, int... targets) {
-        apply(Kernels.forMatrix(m, targets));
+        apply(Kernels.forMatrix(m, toPhysical(targets)));
     }
 
     /**
@@ -220,8 +284,14 @@ public final class FastState implements QuantumState {
         if (pauli.qubits() > n) {
             throw new io.qubench.sim.SimulationException("Pauli string on " + pauli.qubits() + " qubits for a " + n + "-qubit state");
         }
-        long x = pauli.xMask();
-        long z = pauli.zMask();
+        long xPlaced = 0;
+        long zPlaced = 0;
+        for (int q = 0; q < pauli.qubits(); q++) {
+            xPlaced |= ((pauli.xMask() >>> q) & 1) << physical[q];
+            zPlaced |= ((pauli.zMask() >>> q) & 1) << physical[q];
+        }
+        long x = xPlaced;
+        long z = zPlaced;
         double[] partial = new double[2];
         Object lock = new Object();
         policy.forRange(re.length, (from, to) -> {
@@ -274,6 +344,7 @@ public final class FastState implements QuantumState {
     public void assign(FastState other) {
         System.arraycopy(other.re, 0, re, 0, re.length);
         System.arraycopy(other.im, 0, im, 0, im.length);
+        System.arraycopy(other.physical, 0, physical, 0, n);
     }
 
     public double re(long index) {
@@ -284,7 +355,7 @@ public final class FastState implements QuantumState {
         return im[(int) index];
     }
 
-    /** Multiplies the entries whose {@code mask} bits equal {@code value} by {@code scale} and zeroes the rest. */
+    /** Multiplies the entries whose {@code mask} bits (of the physical index) equal {@code value} by {@code scale} and zeroes the rest. */
     public void keepWhere(long mask, long value, double scale) {
         policy.forRange(re.length, (from, to) -> {
             for (int i = (int) from; i < to; i++) {
@@ -900,7 +971,7 @@ public final class FastState implements QuantumState {
 
     @Override
     public boolean measure(int qubit, RandomGenerator random) {
-        int bit = 1 << qubit;
+        int bit = 1 << physical[qubit];
         double p1 = 0;
         for (int i = 0; i < re.length; i++) {
             if ((i & bit) != 0) {

@@ -114,6 +114,19 @@ class FastStateKernelTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void swapsAreRelabelledForMeasurementResetSamplingAndExpectations() {
+        Circuit c = Circuit.builder().qubits(4).clbits(2).x(0).gate(StandardGate.SWAP, 0, 3).h(1)
+                .gate(StandardGate.SWAP, 1, 2).measure(3, 0).reset(3).measure(2, 1).build();
+        io.qubench.sim.SimulationResult r = new StateVectorSimulator().run(c, io.qubench.sim.RunOptions.shots(400, 3));
+        assertThat(r.counts()).containsOnlyKeys("01", "11");
+        Circuit moved = Circuit.builder().qubits(3).x(0).gate(StandardGate.SWAP, 0, 2).build();
+        double[] z = new StateVectorSimulator().expectations(moved, io.qubench.sim.RunOptions.shots(0, 1),
+                List.of(io.qubench.sim.PauliString.parse("ZII"), io.qubench.sim.PauliString.parse("IIZ")));
+        assertThat(z).containsExactly(-1.0, 1.0);
+        assertThat(new StateVectorSimulator().run(moved, io.qubench.sim.RunOptions.shots(10, 1)).counts()).containsOnlyKeys("100");
+    }
+
     private static double[] apply(Matrix m, double[] v) {
         int d = m.dimension();
         double[] out = new double[2 * d];
