@@ -58,6 +58,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void devicesDoNotReachIntoSimulationOrUi() {
+        noClasses().that().resideInAPackage("io.qubench.device..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.qubench.sim..", "io.qubench.cli..", "io.qubench.app..")
+                .check(classes);
+    }
+
+    @Test
     void theCommandLineDoesNotUseTheGui() {
         noClasses().that().resideInAPackage("io.qubench.cli..")
                 .should().dependOnClassesThat().resideInAPackage("io.qubench.app..")

@@ -231,6 +231,19 @@ class QubenchCliTest {
     }
 
     @Test
+    void devicesListsTheShippedSnapshots() throws IOException {
+        assertThat(run("devices", "--json")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json).hasSize(6);
+        assertThat(json.get(0).get("name").asText()).isEqualTo("manila");
+        assertThat(json.get(0).get("qubits").asInt()).isEqualTo(5);
+        assertThat(json.get(5).get("basis_gates").toString()).contains("cz");
+        out.getBuffer().setLength(0);
+        assertThat(run("devices")).isZero();
+        assertThat(out.toString()).contains("kingston").contains("156").contains("emulated");
+    }
+
+    @Test
     void helpListsTheSubCommands() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("simulate").contains("qasm");
