@@ -50,7 +50,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void noiseModelsKnowOnlyTheCircuitModel() {
+    void noiseModelsKnowOnlyTheCircuitModelAndDevices() {
         noClasses().that().resideInAPackage("io.qubench.noise..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.qubench.qasm..", "io.qubench.sim..", "io.qubench.cli..",
                         "io.qubench.app..")

@@ -56,6 +56,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--noise", description = NoiseOption.DESCRIPTION)
     String noise;
 
+    @Option(names = "--device", description = "emulate a device's noise from its calibration snapshot "
+            + "(see qubench devices); circuit qubit i runs on device qubit i")
+    String device;
+
     @Override
     public Integer call() throws Exception {
         if (shots < 0) {
@@ -65,7 +69,10 @@ final class SimulateCommand implements Callable<Integer> {
         Circuit circuit = QasmReader.read(file);
         long actualSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48);
         RunOptions options = RunOptions.shots(shots, actualSeed).withStatevector(statevector);
-        NoiseModel noiseModel = NoiseOption.parse(noise);
+        if (noise != null && device != null) {
+            throw new io.qubench.circuit.UserInputException("give either --noise or --device, not both");
+        }
+        NoiseModel noiseModel = device != null ? DeviceOption.noiseFor(device, circuit) : NoiseOption.parse(noise);
         Simulator simulator = Engine.named(engine).simulatorFor(circuit, options, noiseModel);
         SimulationResult result = simulator.run(circuit, options);
         double elapsedMs = (System.nanoTime() - start) / 1e6;
@@ -87,6 +94,9 @@ final class SimulateCommand implements Callable<Integer> {
         m.put("counts", r.counts());
         m.put("elapsed_ms", Math.round(elapsedMs * 1000) / 1000.0);
         m.put("engine", r.engine());
+        if (device != null) {
+            m.put("device", device);
+        }
         if (r.implicitMeasurement()) {
             m.put("measured", "all qubits (the circuit has no measurement)");
         }

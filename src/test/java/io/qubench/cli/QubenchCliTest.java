@@ -244,6 +244,28 @@ class QubenchCliTest {
     }
 
     @Test
+    void aDeviceGivesItsCalibratedNoise() throws IOException {
+        Path file = write("bell.qasm", BELL);
+        assertThat(run("simulate", file.toString(), "--device", "manila", "--json", "--shots", "4000", "--seed", "2")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("engine").asText()).isEqualTo("density");
+        assertThat(json.get("device").asText()).isEqualTo("manila");
+        int wrong = json.get("counts").path("01").asInt() + json.get("counts").path("10").asInt();
+        assertThat(wrong).as("noisy Bell pair has some 01 and 10").isBetween(20, 600);
+    }
+
+    @Test
+    void aCircuitThatDoesNotFitTheDeviceIsRefusedWithTheReason() throws IOException {
+        Path far = write("far.qasm", HEADER + "qreg q[5];\ncreg c[5];\ncx q[0], q[4];\nmeasure q -> c;\n");
+        assertThat(run("simulate", far.toString(), "--device", "manila")).isEqualTo(2);
+        assertThat(err.toString()).contains("not coupled on manila").contains("q[0], q[4]");
+        Path big = write("big.qasm", HEADER + "qreg q[6];\nh q;\n");
+        assertThat(run("simulate", big.toString(), "--device", "manila")).isEqualTo(2);
+        assertThat(run("simulate", big.toString(), "--device", "atlantis")).isEqualTo(2);
+        assertThat(err.toString()).contains("known devices");
+    }
+
+    @Test
     void helpListsTheSubCommands() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("simulate").contains("qasm");
