@@ -65,6 +65,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theTranspilerDoesNotReachIntoSimulationOrUi() {
+        noClasses().that().resideInAPackage("io.qubench.transpile..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.qubench.sim..", "io.qubench.cli..", "io.qubench.app..")
+                .check(classes);
+    }
+
+    @Test
     void theCommandLineDoesNotUseTheGui() {
         noClasses().that().resideInAPackage("io.qubench.cli..")
                 .should().dependOnClassesThat().resideInAPackage("io.qubench.app..")

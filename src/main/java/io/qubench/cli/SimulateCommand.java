@@ -72,7 +72,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (noise != null && device != null) {
             throw new io.qubench.circuit.UserInputException("give either --noise or --device, not both");
         }
-        NoiseModel noiseModel = device != null ? DeviceOption.noiseFor(device, circuit) : NoiseOption.parse(noise);
+        NoiseModel noiseModel = device != null ? DeviceOption.noiseFor(device, circuit, shots) : NoiseOption.parse(noise);
         Simulator simulator = Engine.named(engine).simulatorFor(circuit, options, noiseModel);
         SimulationResult result = simulator.run(circuit, options);
         double elapsedMs = (System.nanoTime() - start) / 1e6;
