@@ -31,6 +31,25 @@ public record QuantumChannel(String name, List<Matrix> kraus, boolean unitaryMix
         return kraus.getFirst().qubits();
     }
 
+    /**
+     * Average gate fidelity against the identity: (d·F_e + 1)/(d + 1) with the entanglement
+     * fidelity F_e = Σ |Tr K|² / d². One minus it is what calibrations report as gate error.
+     */
+    public double averageGateFidelity() {
+        int d = kraus.getFirst().dimension();
+        double fe = 0;
+        for (Matrix k : kraus) {
+            double re = 0;
+            double im = 0;
+            for (int i = 0; i < d; i++) {
+                re += k.re(i, i);
+                im += k.im(i, i);
+            }
+            fe += (re * re + im * im) / ((double) d * d);
+        }
+        return (d * fe + 1) / (d + 1);
+    }
+
     /** Σ K†K = I within {@code tolerance}. */
     public boolean isTracePreserving(double tolerance) {
         int d = kraus.getFirst().dimension();

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.qubench.circuit.Matrix;
 import io.qubench.circuit.Operation.GateOperation;
 import io.qubench.circuit.StandardGate;
 import io.qubench.device.Device;
@@ -17,21 +16,6 @@ import io.qubench.device.GateCalibration;
 import io.qubench.device.ShippedDevices;
 
 class CalibrationNoiseModelTest {
-
-    private static double averageGateInfidelity(QuantumChannel c) {
-        int d = 1 << c.qubits();
-        double fe = 0;
-        for (Matrix k : c.kraus()) {
-            double re = 0;
-            double im = 0;
-            for (int i = 0; i < d; i++) {
-                re += k.re(i, i);
-                im += k.im(i, i);
-            }
-            fe += (re * re + im * im) / ((double) d * d);
-        }
-        return 1 - (d * fe + 1) / (d + 1);
-    }
 
     /** The fitted depolarizing term makes the whole error channel's infidelity the reported gate error. */
     @ParameterizedTest
@@ -51,7 +35,7 @@ class CalibrationNoiseModelTest {
         assertThat(applied).hasSize(1);
         QuantumChannel c = applied.getFirst().channel();
         assertThat(c.isTracePreserving(1e-10)).isTrue();
-        assertThat(averageGateInfidelity(c)).isCloseTo(g.error(), within(g.error() * 0.02 + 1e-9));
+        assertThat(1 - c.averageGateFidelity()).isCloseTo(g.error(), within(g.error() * 0.02 + 1e-9));
         assertThat(model.approximated()).isFalse();
     }
 
