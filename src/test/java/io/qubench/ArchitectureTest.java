@@ -77,4 +77,18 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("io.qubench.app..")
                 .check(classes);
     }
+
+    @Test
+    void onlyTheBraketAdapterUsesTheAwsSdk() {
+        noClasses().that().resideOutsideOfPackage("io.qubench.backend.remote.braket..")
+                .should().dependOnClassesThat().resideInAPackage("software.amazon..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyProviderAdaptersSpeakHttp() {
+        noClasses().that().resideOutsideOfPackage("io.qubench.backend.remote..")
+                .should().dependOnClassesThat().resideInAPackage("java.net.http..")
+                .check(classes);
+    }
 }

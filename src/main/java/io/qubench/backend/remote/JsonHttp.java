@@ -64,7 +64,7 @@ public final class JsonHttp {
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
-            throw new ProviderException(provider, Kind.TIMEOUT, 0, null, call + ": no answer within " + timeout.toSeconds() + " s", e);
+            throw new ProviderException(provider, Kind.TIMEOUT, 0, null, call + ": no answer within " + (timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s"), e);
         } catch (IOException e) {
             throw new ProviderException(provider, Kind.SERVER_ERROR, 0, null, call + ": connection failed (" + e.getMessage() + ")", e);
         } catch (InterruptedException e) {

@@ -1,27 +1,24 @@
 package io.qubench.backend.remote.ionq;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.qubench.backend.remote.TerminalMeasurements;
 import io.qubench.circuit.Circuit;
 import io.qubench.circuit.Operation;
 import io.qubench.circuit.Operation.GateOperation;
 import io.qubench.circuit.StandardGate;
-import io.qubench.circuit.UserInputException;
 import io.qubench.transpile.BasisTranslation;
 
 /**
  * A circuit as IonQ's {@code ionq.circuit.v1} "qis" input (PROVIDERS.md §2), and the map from
  * IonQ's measured qubits back to the circuit's classical bits. IonQ measures every qubit once at
- * the end, so only circuits whose measurements are terminal, without reset or conditions, fit.
+ * the end, so only circuits whose measurements are terminal, without reset or conditions, fit
+ * ({@link TerminalMeasurements}).
  * Gates IonQ does not name are first translated to {@code rz sx x cx}, which it does.
  */
 public final class IonqCircuit {
@@ -36,49 +33,40 @@ public final class IonqCircuit {
             Map.entry(StandardGate.RXX, "xx"), Map.entry(StandardGate.RYY, "yy"), Map.entry(StandardGate.RZZ, "zz"));
 
     private final ObjectNode input;
-    private final Map<Integer, Integer> clbitOfQubit;
-    private final Circuit circuit;
+    private final TerminalMeasurements measurements;
 
-    private IonqCircuit(ObjectNode input, Map<Integer, Integer> clbitOfQubit, Circuit circuit) {
+    private IonqCircuit(ObjectNode input, TerminalMeasurements measurements) {
         this.input = input;
-        this.clbitOfQubit = Map.copyOf(clbitOfQubit);
-        this.circuit = circuit;
+        this.measurements = measurements;
     }
 
     /** The IonQ form of {@code circuit} (parameters bound), or a UserInputException naming what does not fit. */
     public static IonqCircuit of(Circuit circuit) {
         Circuit flat = circuit.inlined();
-        checkShape(flat);
+        TerminalMeasurements measurements = TerminalMeasurements.of(flat, "IonQ");
         if (flat.operations().stream().anyMatch(op -> op instanceof GateOperation g && !QIS.containsKey(g.gate()))) {
             flat = BasisTranslation.translate(flat, "cx");
         }
         ArrayNode gates = JsonNodeFactory.instance.arrayNode();
-        Map<Integer, Integer> measured = new HashMap<>();
         for (Operation op : flat.operations()) {
-            switch (op) {
-                case GateOperation g -> gates.add(gate(g));
-                case Operation.Measurement m -> measured.put(m.qubit(), m.clbit());
-                default -> { }
+            if (op instanceof GateOperation g) {
+                gates.add(gate(g));
             }
         }
         ObjectNode input = JsonNodeFactory.instance.objectNode();
         input.put("qubits", flat.numQubits());
         input.put("gateset", "qis");
         input.set("circuit", gates);
-        return new IonqCircuit(input, measured, circuit);
+        return new IonqCircuit(input, measurements);
     }
 
     public ObjectNode input() {
         return input;
     }
 
-    /** Which classical bit each measured qubit goes to; empty when the circuit measures nothing. */
-    public Map<Integer, Integer> clbitOfQubit() {
-        return clbitOfQubit;
-    }
-
-    public Circuit circuit() {
-        return circuit;
+    /** How IonQ's per-qubit outcomes map back to the circuit's classical bits. */
+    public TerminalMeasurements measurements() {
+        return measurements;
     }
 
     private static ObjectNode gate(GateOperation g) {
@@ -98,44 +86,5 @@ public final class IonqCircuit {
             node.put("rotation", g.paramValues(Map.of())[0]);
         }
         return node;
-    }
-
-    private static void checkShape(Circuit c) {
-        Set<Integer> measuredQubits = new HashSet<>();
-        Set<Integer> usedClbits = new HashSet<>();
-        List<String> problems = new ArrayList<>();
-        for (int i = 0; i < c.operations().size(); i++) {
-            Operation op = c.operations().get(i);
-            String where = "operation " + (i + 1);
-            if (op.condition().isPresent()) {
-                problems.add(where + ": IonQ runs no classically conditioned operations");
-            }
-            switch (op) {
-                case Operation.Reset r -> problems.add(where + ": IonQ runs no mid-circuit reset (reset " + c.qubitLabel(r.qubit()) + ")");
-                case Operation.Measurement m -> {
-                    if (!measuredQubits.add(m.qubit())) {
-                        problems.add(where + ": " + c.qubitLabel(m.qubit()) + " is measured twice; IonQ measures each qubit once, at the end");
-                    }
-                    if (!usedClbits.add(m.clbit())) {
-                        problems.add(where + ": " + c.clbitLabel(m.clbit()) + " receives two measurements");
-                    }
-                }
-                case GateOperation g -> {
-                    for (int q : g.qubits()) {
-                        if (measuredQubits.contains(q)) {
-                            problems.add(where + ": " + g.gate().qasmName() + " on " + c.qubitLabel(q)
-                                    + " after it was measured; IonQ measures only at the end");
-                        }
-                    }
-                    if (!g.params().isEmpty() && !g.params().stream().allMatch(io.qubench.circuit.Expression::isConstant)) {
-                        problems.add(where + ": " + g.gate().qasmName() + " has an unbound parameter");
-                    }
-                }
-                case Operation.Barrier b -> { }
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new UserInputException("The circuit does not fit IonQ: " + String.join("; ", problems));
-        }
     }
 }

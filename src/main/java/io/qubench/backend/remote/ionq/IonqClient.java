@@ -6,13 +6,11 @@ import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qubench.backend.remote.JsonHttp;
 import io.qubench.backend.remote.ProviderException;
 import io.qubench.backend.remote.ProviderException.Kind;
-import io.qubench.sim.Bitstrings;
+import io.qubench.backend.remote.WholeCounts;
 
 /**
  * IonQ Quantum Cloud API v0.4 (PROVIDERS.md §2): submit a qis circuit, status, results as
@@ -99,9 +97,10 @@ public final class IonqClient {
             } catch (NumberFormatException ex) {
                 throw new ProviderException(PROVIDER, Kind.BAD_RESPONSE, 200, name + ": state \"" + e.getKey() + "\" is not a number");
             }
-            probabilities.merge(key(state, circuit), e.getValue().asDouble(), Double::sum);
+            long measured = state;
+            probabilities.merge(circuit.measurements().key(q -> ((measured >>> q) & 1) == 1), e.getValue().asDouble(), Double::sum);
         }
-        return largestRemainder(probabilities, shots);
+        return WholeCounts.of(probabilities, shots);
     }
 
     public void cancel(String jobId) {
@@ -126,41 +125,5 @@ public final class IonqClient {
 
     private HttpRequest.Builder request(String path) {
         return http.request(base.resolve(path)).header("Authorization", "apiKey " + apiKey.get());
-    }
-
-    private static String key(long state, IonqCircuit circuit) {
-        var c = circuit.circuit();
-        if (circuit.clbitOfQubit().isEmpty()) {
-            return Bitstrings.ofIndex(state, c.numQubits());
-        }
-        boolean[] bits = new boolean[c.numClbits()];
-        circuit.clbitOfQubit().forEach((qubit, clbit) -> bits[clbit] = ((state >>> qubit) & 1) == 1);
-        return Bitstrings.format(bits, c.classicalRegisters());
-    }
-
-    /** Rounds p × shots to whole counts that add up to {@code shots} (the largest remainders get the spare shots). */
-    static SortedMap<String, Integer> largestRemainder(Map<String, Double> probabilities, int shots) {
-        double total = probabilities.values().stream().mapToDouble(Double::doubleValue).sum();
-        SortedMap<String, Integer> counts = new TreeMap<>();
-        if (total <= 0) {
-            return counts;
-        }
-        Map<String, Double> remainders = new LinkedHashMap<>();
-        int assigned = 0;
-        for (Map.Entry<String, Double> e : probabilities.entrySet()) {
-            double exact = e.getValue() / total * shots;
-            int whole = (int) Math.floor(exact);
-            counts.put(e.getKey(), whole);
-            remainders.put(e.getKey(), exact - whole);
-            assigned += whole;
-        }
-        List<String> byRemainder = remainders.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
-                .map(Map.Entry::getKey).toList();
-        for (int i = 0; i < shots - assigned; i++) {
-            counts.merge(byRemainder.get(i % byRemainder.size()), 1, Integer::sum);
-        }
-        counts.values().removeIf(v -> v == 0);
-        return counts;
     }
 }

@@ -1,0 +1,14 @@
+package io.qubench.backend.remote.braket;
+
+import java.util.Optional;
+
+/** What Braket says of a quantum task: its state, why it failed, where it waits, where its results go. */
+public record BraketTaskStatus(State state, String failureReason, Optional<String> queuePosition, String outputS3Bucket,
+        String outputS3Directory) {
+
+    public enum State { QUEUED, RUNNING, COMPLETED, FAILED, CANCELLING, CANCELLED }
+
+    public boolean terminal() {
+        return state == State.COMPLETED || state == State.FAILED || state == State.CANCELLED;
+    }
+}
