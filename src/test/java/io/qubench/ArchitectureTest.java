@@ -77,4 +77,11 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("io.qubench.app..")
                 .check(classes);
     }
+
+    @Test
+    void onlyTheHistorySpeaksSql() {
+        noClasses().that().resideOutsideOfPackage("io.qubench.history..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.h2..", "org.flywaydb..")
+                .check(classes);
+    }
 }
