@@ -1,9 +1,14 @@
 package io.qubench.history;
 
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -35,6 +40,11 @@ public final class HistoryDatabase implements AutoCloseable {
         FLYWAY_LOG.setLevel(Level.WARNING);
     }
 
+    // Every H2 2.x store file begins with its header, "H:2,block:...".
+    private static final byte[] H2_FILE_START = "H:2,".getBytes(StandardCharsets.US_ASCII);
+    private static final String DAMAGED = "the file is damaged or not an H2 database of this version. It was left as it is: "
+            + "move it away to start a new history, or restore it from a backup";
+
     private final Path file;
     private final JdbcConnectionPool pool;
     // Held for the database's lifetime: keeps the file open (and served to other processes) between operations.
@@ -57,6 +67,7 @@ public final class HistoryDatabase implements AutoCloseable {
         if (Files.isDirectory(file)) {
             throw new HistoryException("Cannot open the history database " + file + ": it is a directory, not a database file");
         }
+        refuseForeignFile(file);
         String url = "jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
         Connection keeper;
         try {
@@ -126,11 +137,27 @@ public final class HistoryDatabase implements AutoCloseable {
         Flyway flyway = Flyway.configure(HistoryDatabase.class.getClassLoader()).dataSource(pool)
                 .locations("classpath:db/migration").load();
         try {
+            refuseForeignSchema();
             refuseNewerSchema(flyway);
             flyway.migrate();
         } catch (FlywayException e) {
             throw new HistoryException("Cannot bring the history database " + file + " up to date: " + e.getMessage(), e);
         }
+    }
+
+    /** Tables but no migration history: some other program's database, not ours to change. */
+    private void refuseForeignSchema() {
+        inTransaction("look at its tables", c -> {
+            try (ResultSet r = c.createStatement().executeQuery("SELECT COUNT(*), COUNT(CASE WHEN TABLE_NAME = 'flyway_schema_history' "
+                    + "THEN 1 END) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
+                r.next();
+                if (r.getInt(1) > 0 && r.getInt(2) == 0) {
+                    throw new HistoryException("The database " + file + " holds tables that are not a Qubench history; it was left "
+                            + "unchanged. Move it away, or choose another data directory with --data-dir");
+                }
+            }
+            return null;
+        });
     }
 
     /** A schema migrated by a newer Qubench may mean anything to this one: refuse rather than guess. */
@@ -149,17 +176,45 @@ public final class HistoryDatabase implements AutoCloseable {
         }
     }
 
+    /** Checked before H2 sees the file: H2 reports some non-database files as mere I/O errors. */
+    private static void refuseForeignFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        byte[] start = new byte[H2_FILE_START.length];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(start, 0, start.length);
+        } catch (IOException e) {
+            throw new HistoryException("Cannot open the history database " + file + ": it cannot be read (" + e.getMessage() + ")", e);
+        }
+        if (read > 0 && !Arrays.equals(start, H2_FILE_START)) {
+            throw new HistoryException("Cannot open the history database " + file + ": " + DAMAGED);
+        }
+    }
+
     private static HistoryException cannotOpen(Path file, SQLException e) {
+        if (e.getErrorCode() == ErrorCode.IO_EXCEPTION_1 && causedBy(e, EOFException.class)) {
+            return new HistoryException("Cannot open the history database " + file + ": the file is cut short; " + DAMAGED, e);
+        }
         String reason = switch (e.getErrorCode()) {
             case ErrorCode.DATABASE_ALREADY_OPEN_1 -> "it is in use by another program that opened it exclusively (an H2 console or "
                     + "tool without AUTO_SERVER?). Close that program and try again";
-            case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1 -> "the file is damaged or not an H2 database of this "
-                    + "version. It was left as it is: move it away to start a new history, or restore it from a backup";
+            case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1 -> DAMAGED;
             case ErrorCode.FILE_CREATION_FAILED_1, ErrorCode.IO_EXCEPTION_1, ErrorCode.IO_EXCEPTION_2 ->
                 "it cannot be read or written (" + e.getMessage() + ")";
             default -> e.getMessage();
         };
         return new HistoryException("Cannot open the history database " + file + ": " + reason, e);
+    }
+
+    private static boolean causedBy(Throwable t, Class<? extends Throwable> kind) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (kind.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -59,6 +59,47 @@ class HistoryDatabaseTest {
     }
 
     @Test
+    void randomBytesWhereTheDatabaseShouldBeAreReportedAsDamagedAndLeftAsTheyWere() throws Exception {
+        byte[] noise = new byte[5000];
+        new java.util.Random(3).nextBytes(noise);
+        noise[0] = 'X';
+        Path file = Files.write(tmp.resolve("history.mv.db"), noise);
+        assertThatThrownBy(() -> HistoryDatabase.open(DataDirectory.create(tmp))).isInstanceOf(HistoryException.class)
+                .hasMessageContaining("Cannot open the history database " + file).hasMessageContaining("damaged");
+        assertThat(Files.readAllBytes(file)).isEqualTo(noise);
+    }
+
+    @Test
+    void aDatabaseFileCutShortIsReportedAsDamaged() throws Exception {
+        DataDirectory dir = DataDirectory.create(tmp);
+        try (HistoryDatabase db = HistoryDatabase.open(dir)) {
+            db.runs().save(Samples.run(Samples.bell(), "local", Instant.now()));
+        }
+        Path file = tmp.resolve("history.mv.db");
+        byte[] whole = Files.readAllBytes(file);
+        byte[] cut = java.util.Arrays.copyOf(whole, 5000);
+        Files.write(file, cut);
+        assertThatThrownBy(() -> HistoryDatabase.open(dir)).isInstanceOf(HistoryException.class)
+                .hasMessageContaining("Cannot open the history database " + file).hasMessageContaining("damaged");
+        assertThat(Files.readAllBytes(file)).isEqualTo(cut);
+    }
+
+    @Test
+    void anotherProgramsDatabaseIsRefusedAndLeftUnchanged() throws Exception {
+        DataDirectory dir = DataDirectory.create(tmp);
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.historyDatabase(), "sa", "")) {
+            c.createStatement().execute("CREATE TABLE invoices (id INT)");
+        }
+        assertThatThrownBy(() -> HistoryDatabase.open(dir)).isInstanceOf(HistoryException.class)
+                .hasMessageContaining(tmp.resolve("history.mv.db").toString()).hasMessageContaining("not a Qubench history");
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.historyDatabase(), "sa", "");
+                var r = c.createStatement().executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
+            r.next();
+            assertThat(r.getInt(1)).as("only the invoices table").isEqualTo(1);
+        }
+    }
+
+    @Test
     void aDirectoryWhereTheDatabaseFileShouldBeIsReportedByPath() throws Exception {
         Path file = Files.createDirectory(tmp.resolve("history.mv.db"));
         assertThatThrownBy(() -> HistoryDatabase.open(DataDirectory.create(tmp))).isInstanceOf(HistoryException.class)
