@@ -91,4 +91,11 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("java.net.http..")
                 .check(classes);
     }
+
+    @Test
+    void onlyTheHistorySpeaksSql() {
+        noClasses().that().resideOutsideOfPackage("io.qubench.history..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.h2..", "org.flywaydb..")
+                .check(classes);
+    }
 }

@@ -1,0 +1,69 @@
+package io.qubench.history;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A second process on the same data directory, started by the tests in a child JVM:
+ * <ul>
+ * <li>{@code write DIR N TAG}: saves N runs, printing {@code committed ID} after each commit, then exits;</li>
+ * <li>{@code loop DIR TAG}: saves runs until killed, printing {@code committed ID} after each commit;</li>
+ * <li>{@code exclusive DIR}: opens the database the way a plain H2 tool would (no mixed mode), prints
+ * {@code open} and holds it until its input closes.</li>
+ * </ul>
+ */
+public final class HistoryChildProcess {
+
+    private HistoryChildProcess() {
+    }
+
+    /** The command line that starts this class in a JVM with the test's own classpath. */
+    static List<String> command(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), HistoryChildProcess.class.getName()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    public static void main(String[] args) throws Exception {
+        DataDirectory dir = DataDirectory.create(Path.of(args[1]));
+        switch (args[0]) {
+            case "write" -> {
+                try (HistoryDatabase db = HistoryDatabase.open(dir)) {
+                    write(db, Integer.parseInt(args[2]), args[3]);
+                }
+            }
+            case "loop" -> {
+                HistoryDatabase db = HistoryDatabase.open(dir);
+                write(db, Integer.MAX_VALUE, args[2]);
+            }
+            case "exclusive" -> {
+                try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.historyDatabase(), "sa", "")) {
+                    c.createStatement().execute("CREATE TABLE IF NOT EXISTS someone_elses (x INT)");
+                    System.out.println("open");
+                    System.out.flush();
+                    System.in.read();
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown mode " + args[0]);
+        }
+    }
+
+    private static void write(HistoryDatabase db, int runs, String tag) throws InterruptedException {
+        RunRepository repo = db.runs();
+        for (int i = 0; i < runs; i++) {
+            RunRecord run = Samples.run(Samples.circuit(i % 5), tag, Instant.now());
+            repo.save(run);
+            System.out.println("committed " + run.id());
+            System.out.flush();
+            if (runs == Integer.MAX_VALUE) {
+                TimeUnit.MILLISECONDS.sleep(5);
+            }
+        }
+    }
+}

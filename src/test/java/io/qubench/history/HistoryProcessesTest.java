@@ -1,0 +1,121 @@
+package io.qubench.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Several processes on one data directory, and a process killed while it writes. */
+class HistoryProcessesTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final String COMMITTED = "committed ";
+
+    @Test
+    void twoInstancesHereAndAChildProcessWriteAtTheSameTimeAndNothingIsLost() throws Exception {
+        DataDirectory dir = DataDirectory.create(tmp);
+        try (HistoryDatabase a = HistoryDatabase.open(dir); HistoryDatabase b = HistoryDatabase.open(dir)) {
+            Process child = new ProcessBuilder(HistoryChildProcess.command("write", tmp.toString(), "25", "child"))
+                    .redirectError(tmp.resolve("child.err").toFile()).start();
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                CompletableFuture<List<String>> fromA = CompletableFuture.supplyAsync(() -> write(a, 25, "a"), pool);
+                CompletableFuture<List<String>> fromB = CompletableFuture.supplyAsync(() -> write(b, 25, "b"), pool);
+                List<String> fromChild = committedIds(child);
+                assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child finished").isTrue();
+                assertThat(child.exitValue()).as(Files.readString(tmp.resolve("child.err"))).isZero();
+                List<String> all = new ArrayList<>(fromChild);
+                all.addAll(fromA.get(60, TimeUnit.SECONDS));
+                all.addAll(fromB.get(60, TimeUnit.SECONDS));
+                assertThat(fromChild).hasSize(25);
+                assertThat(a.runs().count()).isEqualTo(75);
+                for (String id : all) {
+                    assertThat(b.runs().find(id)).as(id).isPresent();
+                }
+                assertThat(a.runs().list(RunQuery.newest(100).onBackend("child"))).hasSize(25);
+                assertThat(a.circuits().count()).as("five circuits, each kept once").isEqualTo(5);
+            } finally {
+                pool.shutdownNow();
+                child.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void aProcessKilledWhileSavingLosesNoRunItHadCommitted() throws Exception {
+        // Its output goes to a file, so that every line it printed before the kill can be read afterwards.
+        Path printedFile = tmp.resolve("child.out");
+        Process child = new ProcessBuilder(HistoryChildProcess.command("loop", tmp.toString(), "doomed"))
+                .redirectOutput(printedFile.toFile()).redirectError(tmp.resolve("child.err").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (committedLines(printedFile).size() < 30 && child.isAlive() && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        assertThat(child.isAlive()).as(Files.readString(tmp.resolve("child.err"))).isTrue();
+        child.destroyForcibly();
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        List<String> printed = committedLines(printedFile);
+        assertThat(printed).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(child.exitValue()).as("killed, not finished").isNotZero();
+        try (HistoryDatabase db = HistoryDatabase.open(DataDirectory.create(tmp))) {
+            for (String id : printed) {
+                assertThat(db.runs().find(id)).as("run " + id + " printed as committed").isPresent();
+            }
+            assertThat(db.runs().count()).isGreaterThanOrEqualTo(printed.size());
+            RunRecord after = Samples.run(Samples.bell(), "after", Instant.now());
+            db.runs().save(after);
+            assertThat(db.runs().find(after.id())).contains(after);
+        }
+    }
+
+    private static List<String> write(HistoryDatabase db, int n, String backend) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            RunRecord run = Samples.run(Samples.circuit(i % 5), backend, Instant.now());
+            db.runs().save(run);
+            ids.add(run.id());
+        }
+        return ids;
+    }
+
+    /** The ids on the complete lines of {@code file}: a line cut off by the kill is left out. */
+    private static List<String> committedLines(Path file) throws IOException {
+        String text = Files.exists(file) ? Files.readString(file) : "";
+        List<String> ids = new ArrayList<>();
+        for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\n")) {
+            if (line.startsWith(COMMITTED)) {
+                ids.add(line.substring(COMMITTED.length()));
+            }
+        }
+        return ids;
+    }
+
+    private static List<String> committedIds(Process child) throws IOException {
+        List<String> ids = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith(COMMITTED)) {
+                    ids.add(line.substring(COMMITTED.length()));
+                }
+            }
+        }
+        return ids;
+    }
+}
