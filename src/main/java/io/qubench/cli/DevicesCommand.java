@@ -92,12 +92,16 @@ final class DevicesCommand implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "the snapshot's JSON file")
         Path file;
 
+        @Option(names = "--conf", paramLabel = "CONF", description = "the IBM configuration file that goes with an IBM props FILE, "
+                + "when it is not the conf_ file beside it")
+        Path conf;
+
         @Option(names = "--json", description = "print JSON")
         boolean json;
 
         @Override
         public Integer call() throws Exception {
-            CalibrationImport.Imported imported = CalibrationImport.importFile(file);
+            CalibrationImport.Imported imported = conf == null ? CalibrationImport.importFile(file) : CalibrationImport.readIbm(file, conf);
             Map<String, Object> row = summary(imported.device());
             row.put("format", imported.format().description());
             row.put("file", file.toString());

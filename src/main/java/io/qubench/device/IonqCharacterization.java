@@ -24,8 +24,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code t1}, {@code t2}, {@code 1q}/{@code 2q} gate lengths and {@code readout}. The pairs are
  * {@code connectivity}, each both ways, or every pair (all-to-all) when it is absent or empty.
  * The basis is IonQ's QIS gate set in Qubench's names (IonQ compiles it to its native gates).
- * {@code date} is ISO (v0.4) or Unix seconds (v0.3). Keys are read case-insensitively, so
- * Braket's copy of these figures ({@code 1Q}, {@code T1}) reads the same.
+ * {@code date} is ISO (v0.4) or Unix seconds (v0.3). The keys of {@code fidelity} and
+ * {@code timing} are read case-insensitively ({@code 1Q} as {@code 1q}).
  */
 final class IonqCharacterization {
 
@@ -86,7 +86,7 @@ final class IonqCharacterization {
     /** Unordered pairs, smaller qubit first: {@code connectivity}, or all of them when it lists none. */
     private static Set<List<Integer>> pairs(JsonFields f, JsonNode root, int qubits) {
         Set<List<Integer>> out = new LinkedHashSet<>();
-        JsonNode list = root.hasNonNull("connectivity") ? f.array(root, "connectivity", "connectivity") : JsonFields.emptyObject();
+        JsonNode list = root.hasNonNull("connectivity") ? f.array(root, "connectivity", "connectivity") : JsonFields.emptyArray();
         for (int i = 0; i < list.size(); i++) {
             JsonNode p = list.get(i);
             if (!p.isArray() || p.size() != 2 || !p.get(0).isIntegralNumber() || !p.get(1).isIntegralNumber()) {

@@ -115,6 +115,10 @@ final class JsonFields {
         return JSON.createObjectNode();
     }
 
+    static JsonNode emptyArray() {
+        return JSON.createArrayNode();
+    }
+
     int wholeNumber(JsonNode parent, String field, String path) {
         JsonNode v = present(parent, field, path);
         if (!v.canConvertToInt() || !v.isIntegralNumber()) {

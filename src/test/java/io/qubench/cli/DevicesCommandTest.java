@@ -59,6 +59,21 @@ class DevicesCommandTest {
     }
 
     @Test
+    void importTakesAnIbmConfigurationFileNamedByOption() throws IOException {
+        Path props = copy("/samples/devices/manila/props_manila.json", "latest-props.json");
+        Path conf = copy("/samples/devices/manila/conf_manila.json", "manila-configuration.json");
+        assertThat(run("devices", "import", props.toString(), "--json")).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString()).get("format").asText()).isEqualTo("IBM properties");
+        out.getBuffer().setLength(0);
+        assertThat(run("devices", "import", props.toString(), "--conf", conf.toString(), "--json")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("format").asText()).isEqualTo("IBM properties and configuration");
+        assertThat(json.get("backend").asText()).isEqualTo("ibmq_manila");
+        assertThat(run("devices", "import", conf.toString(), "--conf", props.toString())).isEqualTo(QubenchCli.EXIT_USER_ERROR);
+        assertThat(err.toString()).contains(conf + ": is not an IBM properties file");
+    }
+
+    @Test
     void importOfABadFileExitsTwoWithTheReason() throws IOException {
         Path empty = Files.writeString(dir.resolve("empty.json"), "");
         assertThat(run("devices", "import", empty.toString())).isEqualTo(QubenchCli.EXIT_USER_ERROR);
