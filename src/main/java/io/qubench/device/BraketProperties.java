@@ -122,52 +122,79 @@ final class BraketProperties {
         Device device(String name, String backend, int maxShots, OffsetDateTime when) {
             JsonNode oneQubit = std.hasNonNull("oneQubitProperties")
                     ? f.object(std, "oneQubitProperties", stdPath + "oneQubitProperties") : JsonFields.emptyObject();
-            JsonNode twoQubit = std.has("twoQubitProperties") ? f.object(std, "twoQubitProperties", stdPath + "twoQubitProperties")
-                    : null;
+            JsonNode twoQubit = std.hasNonNull("twoQubitProperties")
+                    ? f.object(std, "twoQubitProperties", stdPath + "twoQubitProperties") : JsonFields.emptyObject();
             JsonNode connectivity = paradigm == null ? null : f.object(paradigm, "connectivity", "paradigm.connectivity");
-            Set<Integer> labels = new TreeSet<>();
-            oneQubit.properties().forEach(e -> labels.add(label(e.getKey(), stdPath + "oneQubitProperties")));
-            if (twoQubit != null) {
-                twoQubit.properties().forEach(e -> pair(e.getKey(), stdPath + "twoQubitProperties").forEach(labels::add));
-            }
-            if (connectivity != null && connectivity.has("connectivityGraph")) {
-                JsonNode graph = f.object(connectivity, "connectivityGraph", "paradigm.connectivity.connectivityGraph");
-                for (Map.Entry<String, JsonNode> e : graph.properties()) {
-                    labels.add(label(e.getKey(), "paradigm.connectivity.connectivityGraph"));
-                    f.texts(graph, e.getKey(), "paradigm.connectivity.connectivityGraph." + e.getKey())
-                            .forEach(t -> labels.add(label(t, "paradigm.connectivity.connectivityGraph." + e.getKey())));
-                }
-            }
+            TreeSet<Integer> labels = labels(oneQubit, twoQubit, connectivity);
             int declared = paradigm == null ? -1 : f.wholeNumber(paradigm, "qubitCount", "paradigm.qubitCount");
-            int max = labels.isEmpty() ? -1 : ((TreeSet<Integer>) labels).last();
-            int shift = !labels.contains(0) && !labels.isEmpty() && max == (declared > 0 ? declared : labels.size()) ? 1 : 0;
+            int max = labels.isEmpty() ? -1 : labels.last();
+            // IQM numbers its qubits 1..n: when 0 is absent and the labels end at n, they are shifted down.
+            int shift = !labels.isEmpty() && !labels.contains(0) && max == (declared > 0 ? declared : labels.size()) ? 1 : 0;
             int qubits = declared > 0 ? declared : max + 1 - shift;
             if (qubits < 1) {
                 throw f.error("names no qubits: " + stdPath + "oneQubitProperties is empty and there is no paradigm.qubitCount");
             }
             if (max - shift >= qubits) {
-                throw f.error("qubit " + max + " is outside paradigm.qubitCount " + declared);
+                throw f.error("names qubit " + max + ", outside paradigm.qubitCount " + declared);
             }
-
             List<QubitCalibration> qs = new ArrayList<>(qubits);
             List<GateCalibration> gates = new ArrayList<>();
+            oneQubitCalibrations(oneQubit, qubits, shift, qs, gates);
+            List<String> basis = new ArrayList<>();
+            if (paradigm != null) {
+                f.texts(paradigm, "nativeGateSet", "paradigm.nativeGateSet").forEach(g -> basis.add(ProviderGateNames.toQubench(g)));
+            }
+            double length2q = duration(std, "twoQubitGateDuration", stdPath + "twoQubitGateDuration");
+            Set<Device.Edge> edges = new LinkedHashSet<>();
+            for (Map.Entry<String, JsonNode> e : twoQubit.properties()) {
+                twoQubitGates(e.getKey(), e.getValue(), shift, length2q, gates, basis, edges);
+            }
+            if (connectivity != null) {
+                edges.clear();
+                edges.addAll(coupling(connectivity, qubits, shift));
+            }
+            deviceWideTwoQubitError(basis, edges, length2q, gates);
+            return new Device(name, backend, qubits, basis, List.copyOf(edges), maxShots, new Calibration(name, when, qs, gates));
+        }
+
+        /** Every qubit label the file uses, checked to be a number. */
+        private TreeSet<Integer> labels(JsonNode oneQubit, JsonNode twoQubit, JsonNode connectivity) {
+            TreeSet<Integer> labels = new TreeSet<>();
+            oneQubit.properties().forEach(e -> labels.add(label(e.getKey(), stdPath + "oneQubitProperties")));
+            twoQubit.properties().forEach(e -> labels.addAll(pair(e.getKey(), stdPath + "twoQubitProperties")));
+            if (connectivity != null && connectivity.hasNonNull("connectivityGraph")) {
+                String path = "paradigm.connectivity.connectivityGraph";
+                JsonNode graph = f.object(connectivity, "connectivityGraph", path);
+                for (Map.Entry<String, JsonNode> e : graph.properties()) {
+                    labels.add(label(e.getKey(), path));
+                    f.texts(graph, e.getKey(), path + "." + e.getKey()).forEach(t -> labels.add(label(t, path + "." + e.getKey())));
+                }
+            }
+            return labels;
+        }
+
+        /** T1, T2 and readout per qubit, and the one-qubit gate error as {@code sx}; device-wide figures fill gaps. */
+        private void oneQubitCalibrations(JsonNode oneQubit, int qubits, int shift, List<QubitCalibration> qs,
+                List<GateCalibration> gates) {
             double wideT1 = duration(std, "T1", stdPath + "T1");
             double wideT2 = duration(std, "T2", stdPath + "T2");
             double wideReadout = firstError(std, "readoutFidelity", stdPath + "readoutFidelity");
             double wide1q = firstError(std, "singleQubitFidelity", stdPath + "singleQubitFidelity");
             double readoutLength = duration(std, "readoutDuration", stdPath + "readoutDuration");
             double length1q = duration(std, "singleQubitGateDuration", stdPath + "singleQubitGateDuration");
-            double length2q = duration(std, "twoQubitGateDuration", stdPath + "twoQubitGateDuration");
             Map<Integer, JsonNode> byQubit = new TreeMap<>();
             oneQubit.properties().forEach(e -> byQubit.put(label(e.getKey(), "") - shift, e.getValue()));
             for (int q = 0; q < qubits; q++) {
                 JsonNode props = byQubit.get(q);
                 String path = stdPath + "oneQubitProperties." + (q + shift);
+                if (props != null && !props.isObject()) {
+                    throw f.wrongType(path, "an object", props);
+                }
                 double t1 = props == null ? wideT1 : orElse(duration(props, "T1", path + ".T1"), wideT1);
                 double t2 = props == null ? wideT2 : orElse(duration(props, "T2", path + ".T2"), wideT2);
                 double readout = wideReadout;
                 double gate = wide1q;
-                if (props != null && props.has("oneQubitFidelity")) {
+                if (props != null && props.hasNonNull("oneQubitFidelity")) {
                     Map<String, Double> byType = fidelities(props, path);
                     readout = orElse(byType.getOrDefault("READOUT", Double.NaN), wideReadout);
                     gate = orElse(byType.getOrDefault("RANDOMIZED_BENCHMARKING",
@@ -178,40 +205,30 @@ final class BraketProperties {
                     gates.add(new GateCalibration("sx", List.of(q), gate, length1q));
                 }
             }
+        }
 
-            List<String> basis = new ArrayList<>();
-            if (paradigm != null) {
-                f.texts(paradigm, "nativeGateSet", "paradigm.nativeGateSet").forEach(g -> basis.add(ProviderGateNames.toQubench(g)));
-            }
+        /** The paradigm's coupling: every ordered pair when fully connected, else the graph's pairs both ways. */
+        private Set<Device.Edge> coupling(JsonNode connectivity, int qubits, int shift) {
             Set<Device.Edge> edges = new LinkedHashSet<>();
-            if (twoQubit != null) {
-                for (Map.Entry<String, JsonNode> e : twoQubit.properties()) {
-                    twoQubitGates(e.getKey(), e.getValue(), shift, length2q, gates, basis, edges);
-                }
-            }
-            if (connectivity != null) {
-                edges.clear();
-                if (f.optionalBoolean(connectivity, "fullyConnected", "paradigm.connectivity.fullyConnected")) {
-                    for (int a = 0; a < qubits; a++) {
-                        for (int b = 0; b < qubits; b++) {
-                            if (a != b) {
-                                edges.add(new Device.Edge(a, b));
-                            }
-                        }
-                    }
-                } else if (connectivity.has("connectivityGraph")) {
-                    for (Map.Entry<String, JsonNode> e : connectivity.get("connectivityGraph").properties()) {
-                        int a = label(e.getKey(), "") - shift;
-                        for (JsonNode t : e.getValue()) {
-                            int b = label(t.asText(), "") - shift;
+            if (f.optionalBoolean(connectivity, "fullyConnected", "paradigm.connectivity.fullyConnected")) {
+                for (int a = 0; a < qubits; a++) {
+                    for (int b = 0; b < qubits; b++) {
+                        if (a != b) {
                             edges.add(new Device.Edge(a, b));
-                            edges.add(new Device.Edge(b, a));
                         }
                     }
                 }
+            } else if (connectivity.hasNonNull("connectivityGraph")) {
+                for (Map.Entry<String, JsonNode> e : connectivity.get("connectivityGraph").properties()) {
+                    int a = label(e.getKey(), "") - shift;
+                    for (JsonNode t : e.getValue()) {
+                        int b = label(t.asText(), "") - shift;
+                        edges.add(new Device.Edge(a, b));
+                        edges.add(new Device.Edge(b, a));
+                    }
+                }
             }
-            deviceWideTwoQubitError(basis, edges, length2q, gates);
-            return new Device(name, backend, qubits, basis, List.copyOf(edges), maxShots, new Calibration(name, when, qs, gates));
+            return edges;
         }
 
         /** Version 3 gives one two-qubit fidelity for the device: every edge's native gate gets it. */
@@ -245,6 +262,9 @@ final class BraketProperties {
                     JsonNode d = f.object(g, "direction", at + ".direction");
                     a = f.wholeNumber(d, "control", at + ".direction.control");
                     b = f.wholeNumber(d, "target", at + ".direction.target");
+                }
+                if (!pair.contains(a) || !pair.contains(b) || a == b) {
+                    throw f.error(at + ".direction control " + a + ", target " + b + " is not the pair " + key);
                 }
                 gates.add(new GateCalibration(gate, List.of(a - shift, b - shift), error, length));
                 if (paradigm == null && !basis.contains(gate)) {

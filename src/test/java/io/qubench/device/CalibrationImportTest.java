@@ -277,6 +277,10 @@ class CalibrationImportTest {
                         List.of("standardized.twoQubitProperties has key '0_1', not a qubit pair")),
                 Arguments.of(braket.formatted("48", "us", "0-1", ""),
                         List.of("has no standardized.twoQubitProperties.0-1.twoQubitGateFidelity[0].fidelity")),
+                Arguments.of(braket.formatted("48", "us", "0-5", "\"fidelity\": 0.99,"),
+                        List.of("names qubit 5, outside paradigm.qubitCount 2")),
+                Arguments.of(braket.formatted("48", "us", "0-1", "\"fidelity\": 0.99, \"direction\": {\"control\": 1, \"target\": 3},"),
+                        List.of("standardized.twoQubitProperties.0-1.twoQubitGateFidelity[0].direction control 1, target 3 is not the pair 0-1")),
                 Arguments.of("{\"braketSchemaHeader\": {\"name\": \"braket.device_schema.simulators.gate_model_simulator_device_capabilities\"}, "
                         + "\"paradigm\": {\"qubitCount\": 34}}", List.of("without 'standardized'")),
                 Arguments.of("{\"deviceName\": \"Garnet\", \"deviceCapabilities\": \"{oops\"}",
