@@ -22,6 +22,11 @@ public record Device(String name, String backendName, int qubits, List<String> b
 
     /** The native two-qubit gate (cx, ecr or cz). */
     public String twoQubitGate() {
+        return twoQubitGateOf(basisGates);
+    }
+
+    /** The two-qubit gate a device with these basis gates is targeted with: ecr, cz or cx (the default). */
+    static String twoQubitGateOf(List<String> basisGates) {
         for (String g : List.of("ecr", "cz", "cx")) {
             if (basisGates.contains(g)) {
                 return g;

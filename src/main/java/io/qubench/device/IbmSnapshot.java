@@ -6,8 +6,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,13 +22,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class IbmSnapshot {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Instructions in a props file that are not gates of the basis. */
+    private static final Set<String> NOT_GATES = Set.of("measure", "measure_2", "reset", "delay");
+    /** IBM's usual {@code max_shots}, for configurations that do not say. */
+    static final int DEFAULT_MAX_SHOTS = 100_000;
 
     private IbmSnapshot() {
     }
 
     public static Device read(String name, InputStream conf, String confSource, InputStream props, String propsSource) {
-        JsonNode c = parse(conf, confSource);
-        JsonNode p = parse(props, propsSource);
+        return fromJson(name, parse(conf, confSource), confSource, parse(props, propsSource), propsSource);
+    }
+
+    static Device fromJson(String name, JsonNode c, String confSource, JsonNode p, String propsSource) {
         int qubits = requireInt(c, "n_qubits", confSource);
         List<String> basis = new ArrayList<>();
         requireArray(c, "basis_gates", confSource).forEach(g -> basis.add(g.asText()));
@@ -40,9 +48,30 @@ public final class IbmSnapshot {
                 edges.add(new Device.Edge(e.get(0).asInt(), e.get(1).asInt()));
             }
         }
-        int maxShots = c.path("max_shots").asInt(100_000);
+        int maxShots = c.path("max_shots").asInt(DEFAULT_MAX_SHOTS);
         return new Device(name, c.path("backend_name").asText(name), qubits, basis, edges, maxShots,
                 calibration(p, propsSource, qubits));
+    }
+
+    /**
+     * A device from a props file alone: qubits from its qubit list, basis gates from the gates it
+     * calibrates (less measure, reset and delay), the coupling map from its two-qubit gates.
+     */
+    static Device fromProps(String name, JsonNode p, String source) {
+        int qubits = requireArray(p, "qubits", source).size();
+        Calibration calibration = calibration(p, source, qubits);
+        Set<String> basis = new LinkedHashSet<>();
+        Set<Device.Edge> edges = new LinkedHashSet<>();
+        for (GateCalibration g : calibration.gates()) {
+            if (!NOT_GATES.contains(g.gate())) {
+                basis.add(g.gate());
+            }
+            if (g.qubits().size() == 2) {
+                edges.add(new Device.Edge(g.qubits().get(0), g.qubits().get(1)));
+            }
+        }
+        return new Device(name, p.path("backend_name").asText(name), qubits, List.copyOf(basis), List.copyOf(edges),
+                DEFAULT_MAX_SHOTS, calibration);
     }
 
     static Calibration calibration(JsonNode p, String source, int qubits) {
@@ -79,8 +108,12 @@ public final class IbmSnapshot {
         }
         for (JsonNode item : list) {
             JsonNode value = item.path("value");
-            if (!value.isNumber()) {
+            if (value.isMissingNode() || value.isNull()) {
                 continue;
+            }
+            if (!value.isNumber()) {
+                throw new DeviceFormatException(source, "the value of '" + item.path("name").asText("?") + "' must be a number, found "
+                        + JsonFields.kind(value) + " " + value);
             }
             out.put(item.path("name").asText(), value.asDouble() * seconds(item.path("unit").asText("")));
         }
