@@ -50,6 +50,39 @@ public record Pricing(double perTask, double perShot, double perSecond, double m
         return perSecond > 0;
     }
 
+    /** A short line such as {@code $0.30/task + $0.08/shot}, or {@code free}. */
+    public String summary() {
+        if (free()) {
+            return "free";
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (perTask > 0) {
+            parts.add(money(perTask) + "/task");
+        }
+        if (perShot > 0) {
+            parts.add(money(perShot) + "/shot");
+        }
+        if (perSecond > 0) {
+            parts.add(money(perSecond) + "/s" + (minimumSeconds > 0 ? " (min " + trim(minimumSeconds) + " s)" : ""));
+        }
+        if (perOneQubitGateShot > 0) {
+            parts.add(money(perOneQubitGateShot) + "/1q-gate-shot");
+        }
+        if (perTwoQubitGateShot > 0) {
+            parts.add(money(perTwoQubitGateShot) + "/2q-gate-shot");
+        }
+        String s = String.join(" + ", parts);
+        return minimumPerTask > 0 ? s + ", min " + money(minimumPerTask) : s;
+    }
+
+    private static String money(double v) {
+        return "$" + trim(v);
+    }
+
+    private static String trim(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
     private static void check(double value, String field) {
         if (!Double.isFinite(value) || value < 0) {
             throw new IllegalArgumentException("price " + field + " must be a finite amount of 0 or more, not " + value);

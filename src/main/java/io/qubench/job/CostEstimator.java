@@ -21,6 +21,8 @@ public final class CostEstimator {
     static final double REPETITION_DELAY_SECONDS = 250e-6;
 
     private final PricingTable prices;
+    /** Shipped devices by name, read once: their calibrations give gate times. */
+    private final java.util.Map<String, Device> devices = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CostEstimator(PricingTable prices) {
         this.prices = prices;
@@ -39,7 +41,7 @@ public final class CostEstimator {
         String assumptions = "";
         double seconds = 0;
         if (pricing.chargesTime() && name.hasEmulator()) {
-            Device device = ShippedDevices.load(name.device());
+            Device device = devices.computeIfAbsent(name.device(), ShippedDevices::load);
             double perShot = shotSeconds(flat, device.calibration());
             seconds = shots * perShot;
             assumptions = String.format(Locale.ROOT, "device time %.3f s = %d shots × (%.0f µs repetition delay + depth %d"

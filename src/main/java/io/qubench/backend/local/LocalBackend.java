@@ -54,9 +54,18 @@ public abstract class LocalBackend implements Backend {
 
     @Override
     public List<String> validate(Circuit circuit, int shots) {
+        return check(circuit, shots).problems();
+    }
+
+    /** The circuit prepared to run here (null when it cannot be) and every reason it cannot run. */
+    private record Checked(Circuit prepared, List<String> problems) {
+    }
+
+    private Checked check(Circuit circuit, int shots) {
         List<String> problems = new ArrayList<>();
+        Circuit prepared = null;
         try {
-            prepare(circuit);
+            prepared = prepare(circuit);
         } catch (UserInputException e) {
             problems.add(e.getMessage());
         }
@@ -64,7 +73,7 @@ public abstract class LocalBackend implements Backend {
             problems.add(shots + " shots exceed " + name + "'s maximum of " + maxShots());
         }
         MachineCapacity.problem(circuit, shots, noise()).ifPresent(problems::add);
-        return problems;
+        return new Checked(prepared, problems);
     }
 
     @Override
@@ -73,11 +82,12 @@ public abstract class LocalBackend implements Backend {
         if (existing != null) {
             return existing;
         }
-        List<String> problems = validate(s.circuit(), s.shots());
-        if (!problems.isEmpty()) {
-            throw new BackendException(BackendException.Kind.REJECTED, name + " rejects the circuit: " + String.join("; ", problems));
+        Checked checked = check(s.circuit(), s.shots());
+        if (!checked.problems().isEmpty()) {
+            throw new BackendException(BackendException.Kind.REJECTED, name + " rejects the circuit: "
+                    + String.join("; ", checked.problems()));
         }
-        Circuit prepared = prepare(s.circuit());
+        Circuit prepared = checked.prepared();
         synchronized (this) {
             existing = jobByKey.get(s.idempotencyKey());
             if (existing != null) {
