@@ -77,4 +77,20 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("io.qubench.app..")
                 .check(classes);
     }
+
+    @Test
+    void theJobServiceUsesNeitherTheGuiNorTheHistoryDatabase() {
+        noClasses().that().resideInAPackage("io.qubench.job..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.qubench.app..", "io.qubench.history..",
+                        "io.qubench.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void backendsUseNeitherTheGuiNorTheHistoryDatabaseNorTheJobsThatCallThem() {
+        noClasses().that().resideInAPackage("io.qubench.backend..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.qubench.app..", "io.qubench.history..",
+                        "io.qubench.job..", "io.qubench.cli..")
+                .check(classes);
+    }
 }
