@@ -166,9 +166,11 @@ public final class JobService {
                 throw new JobRejectedException("cannot run on " + names.getFirst() + ":\n  " + String.join("\n  ", problems));
             }
             CostEstimate estimate = estimator.estimate(circuit, names.getFirst(), shots);
-            move(id, null, null, d -> d.estimatedCost = estimate.total());
-            if (!resolved.budgetOverride()) {
-                budgets.check(estimate, ledger, clock.instant());
+            synchronized (admission) {
+                if (!resolved.budgetOverride()) {
+                    budgets.check(estimate, ledger, pendingExcept(id), clock.instant());
+                }
+                move(id, null, null, d -> d.estimatedCost = estimate.total());
             }
         } catch (UserInputException e) {
             move(id, JobState.FAILED, e.getMessage(), d -> { });
@@ -190,14 +192,18 @@ public final class JobService {
         }
         Circuit circuit = circuit(job);
         CostEstimate estimate = estimator.estimate(circuit, job.backend(), job.shotsRemaining());
-        if (!job.options().budgetOverride()) {
-            budgets.check(estimate, ledger, clock.instant());
+        JobRecord queued;
+        synchronized (admission) {
+            if (!job.options().budgetOverride()) {
+                budgets.check(estimate, ledger, pendingExcept(id), clock.instant());
+            }
+            queued = move(id, JobState.QUEUED, "resumed for the remaining " + job.shotsRemaining() + " shots", d -> {
+                d.segment++;
+                d.providerJobId = null;
+                d.reason = "";
+                d.estimatedCost = d.charged + estimate.total();
+            });
         }
-        JobRecord queued = move(id, JobState.QUEUED, "resumed for the remaining " + job.shotsRemaining() + " shots", d -> {
-            d.segment++;
-            d.providerJobId = null;
-            d.reason = "";
-        });
         if (queued.state() != JobState.QUEUED) {
             return current(id);
         }
@@ -280,6 +286,28 @@ public final class JobService {
         Instant now = clock.instant();
         return live.values().stream().filter(j -> j.state().waiting()).map(JobRecord::createdAt).min(Instant::compareTo)
                 .map(t -> Duration.between(t, now));
+    }
+
+    /** What the other unsettled jobs are expected to spend beyond what they were charged, and the shots they have left. */
+    private Budgets.Pending pendingExcept(String id) {
+        List<JobRecord> others = live.values().stream().filter(j -> !j.id().equals(id) && !j.state().settled()).toList();
+        return new Budgets.Pending() {
+            @Override
+            public double cost(String provider) {
+                return others.stream().filter(j -> covers(provider, j))
+                        .mapToDouble(j -> Math.max(0, j.estimatedCost() - j.charged())).sum();
+            }
+
+            @Override
+            public long shots(String provider) {
+                return others.stream().filter(j -> covers(provider, j)).mapToLong(JobRecord::shotsRemaining).sum();
+            }
+        };
+    }
+
+    private static boolean covers(String provider, JobRecord job) {
+        String backend = job.backend() != null ? job.backend() : job.backends().getFirst();
+        return provider.equals("*") || BackendName.parse(backend).provider().equals(provider);
     }
 
     private long nextSeed() {

@@ -41,7 +41,7 @@ class BudgetsTest {
         assertThatCode(() -> daily.check(small, ledger, NOW)).doesNotThrowAnyException();
         CostEstimate large = estimator.estimate(JobServiceTest.BELL, "braket:forte-1", 200);
         assertThatThrownBy(() -> daily.check(large, ledger, NOW)).isInstanceOf(BudgetExceededException.class)
-                .hasMessageContaining("$40.0000 of it is spent since 2026-11-25T00:00:00Z");
+                .hasMessageContaining("$40.0000 of it is spent or committed since 2026-11-25T00:00:00Z");
         Budgets all = new Budgets(List.of(Budget.spending("*", BudgetPeriod.MONTH, 120.2)));
         assertThatThrownBy(() -> all.check(small, ledger, NOW)).hasMessageContaining("monthly budget for all providers");
     }

@@ -262,13 +262,27 @@ class JobServiceTest {
     }
 
     @Test
+    void jobsQueuedTogetherCannotOverspendABudgetBetweenThem() {
+        Deque<Runnable> pending = new ArrayDeque<>();
+        JobService jobs = builder(pending::add).budgets(new Budgets(List.of(Budget.spending("braket", BudgetPeriod.DAY, 20.0))))
+                .build();
+        jobs.submit(BELL, "braket:forte-1", 100, JobOptions.defaults());
+        jobs.submit(BELL, "braket:forte-1", 100, JobOptions.defaults());
+        assertThatThrownBy(() -> jobs.submit(BELL, "braket:forte-1", 100, JobOptions.defaults()))
+                .isInstanceOf(BudgetExceededException.class).hasMessageContaining("$16.6000 of it is spent or committed");
+        pending.forEach(Runnable::run);
+        assertThat(ledger.spentSince("braket", BudgetPeriod.DAY.start(time.instant())))
+                .isCloseTo(16.60, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void aShotQuotaCountsTheShotsAlreadyRun() {
         JobService jobs = builder(Runnable::run).budgets(new Budgets(List.of(Budget.shots("ibm", BudgetPeriod.MONTH, 1500))))
                 .build();
         jobs.submit(BELL, "ibm:manila", 1000, JobOptions.defaults());
         assertThatThrownBy(() -> jobs.submit(BELL, "ibm:manila", 1000, JobOptions.defaults()))
                 .isInstanceOf(BudgetExceededException.class).hasMessageContaining("monthly shot quota of 1500")
-                .hasMessageContaining("1000 used");
+                .hasMessageContaining("1000 used or committed");
     }
 
     @Test
