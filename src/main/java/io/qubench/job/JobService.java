@@ -177,7 +177,7 @@ public final class JobService {
             throw e;
         }
         JobRecord queued = move(id, JobState.QUEUED, "waiting for " + names.getFirst(), d -> { });
-        executor.execute(() -> drive(id));
+        start(id);
         return queued;
     }
 
@@ -207,7 +207,7 @@ public final class JobService {
         if (queued.state() != JobState.QUEUED) {
             return current(id);
         }
-        executor.execute(() -> drive(id));
+        start(id);
         return queued;
     }
 
@@ -246,7 +246,7 @@ public final class JobService {
                 continue;
             }
             move(job.id(), null, null, d -> d.notes.add("picked up again after a restart"));
-            executor.execute(() -> drive(job.id()));
+            start(job.id());
             resumed++;
         }
         return resumed;
@@ -313,6 +313,16 @@ public final class JobService {
     private long nextSeed() {
         synchronized (random) {
             return random.nextLong(1L << 48);
+        }
+    }
+
+    /** Hands the job to the executor; one that refuses it (shut down) fails the job rather than leaving it queued forever. */
+    private void start(String id) {
+        try {
+            executor.execute(() -> drive(id));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            move(id, JobState.FAILED, "the job service is shutting down and took no more work", d -> { });
+            throw new IllegalStateException("the job executor refused job " + id, e);
         }
     }
 

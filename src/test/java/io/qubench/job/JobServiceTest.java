@@ -362,6 +362,38 @@ class JobServiceTest {
     }
 
     @Test
+    void afterARestartAJobCaughtWhileValidatingFailsWithNothingSent() {
+        JobRecord queued = builder(r -> { }).build().submit(BELL, "ibm:manila", 100, JobOptions.defaults());
+        JobRecord.Draft d = queued.edit();
+        d.state = JobState.VALIDATING;
+        store.save(d.build());
+        JobService after = builder(Runnable::run).build();
+        assertThat(after.recover()).isZero();
+        JobRecord job = after.current(queued.id());
+        assertThat(job.state()).isEqualTo(JobState.FAILED);
+        assertThat(job.reason()).contains("nothing was sent");
+        assertThat(ibm.submitCalls).hasValue(0);
+    }
+
+    @Test
+    void anExecutorThatRefusesWorkFailsTheJobInsteadOfLeavingItQueued() {
+        JobService jobs = builder(r -> {
+            throw new java.util.concurrent.RejectedExecutionException("shut down");
+        }).build();
+        assertThatThrownBy(() -> jobs.submit(BELL, "local", 10, JobOptions.defaults())).isInstanceOf(IllegalStateException.class);
+        assertThat(store.all()).singleElement().satisfies(j -> assertThat(j.state()).isEqualTo(JobState.FAILED));
+    }
+
+    @Test
+    void aFailingListenerDoesNotStopTheJob() {
+        JobService jobs = service();
+        jobs.addListener((job, t) -> {
+            throw new IllegalStateException("listener bug");
+        });
+        assertThat(jobs.current(jobs.submit(BELL, "local", 10, JobOptions.defaults()).id()).state()).isEqualTo(JobState.COMPLETED);
+    }
+
+    @Test
     void theSameFailuresAtThirtyPercentOverManyConcurrentJobsNeverDuplicateAJobOrACharge() throws Exception {
         ibm.randomFailureRate = 0.3;
         braket.randomFailureRate = 0.3;
@@ -387,7 +419,12 @@ class JobServiceTest {
             });
             assertThat(ibm.created() + braket.created()).isLessThanOrEqualTo(300 + (int) all.stream()
                     .filter(JobRecord::failedOver).count());
-            assertThat(ibm.jobByKey).hasSize(ibm.created());
+            for (FakeProvider provider : List.of(ibm, braket)) {
+                // one provider job per job at most: retries reused the job's key instead of making a new one
+                assertThat(provider.jobByKey.keySet()).extracting(k -> k.substring(0, k.indexOf('/'))).doesNotHaveDuplicates();
+            }
+            assertThat(all).anyMatch(j -> j.notes().stream().anyMatch(n -> n.contains("retry")));
+            assertThat(ibm.submitCalls.get()).isGreaterThan(ibm.created());
             List<Charge> charges = ledger.charges();
             assertThat(charges).extracting(Charge::key).doesNotHaveDuplicates();
             assertThat(charges).extracting(Charge::jobId).doesNotHaveDuplicates();
