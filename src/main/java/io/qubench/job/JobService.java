@@ -349,6 +349,8 @@ public final class JobService {
                 }
             }
             move(id, JobState.FAILED, "no backend could take the job: " + String.join("; ", skipped), d -> { });
+        } catch (UserInputException e) {
+            move(id, JobState.FAILED, e.getMessage(), d -> { });
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "job " + id + " failed unexpectedly", e);
             move(id, JobState.FAILED, "internal error: " + e, d -> { });
