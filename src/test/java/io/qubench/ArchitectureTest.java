@@ -98,4 +98,20 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.h2..", "org.flywaydb..")
                 .check(classes);
     }
+
+    @Test
+    void theJobServiceUsesNeitherTheGuiNorTheHistoryDatabase() {
+        noClasses().that().resideInAPackage("io.qubench.job..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.qubench.app..", "io.qubench.history..",
+                        "io.qubench.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void backendsUseNeitherTheGuiNorTheHistoryDatabaseNorTheJobsThatCallThem() {
+        noClasses().that().resideInAPackage("io.qubench.backend..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.qubench.app..", "io.qubench.history..",
+                        "io.qubench.job..", "io.qubench.cli..")
+                .check(classes);
+    }
 }
