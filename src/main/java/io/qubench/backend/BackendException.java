@@ -6,12 +6,13 @@ import java.util.Optional;
 /**
  * A backend call that failed. Timeouts, rate limiting (HTTP 429, with the provider's
  * {@code Retry-After}) and server errors (5xx) are worth retrying; an unavailable backend is a
- * reason to fail over; a rejected request is final.
+ * reason to fail over; a rejected request, refused credentials and an answer of the wrong shape
+ * are final.
  */
 public class BackendException extends RuntimeException {
 
     public enum Kind {
-        TIMEOUT, RATE_LIMITED, SERVER_ERROR, UNAVAILABLE, REJECTED;
+        TIMEOUT, RATE_LIMITED, SERVER_ERROR, UNAVAILABLE, REJECTED, UNAUTHORIZED, BAD_RESPONSE;
 
         public boolean retryable() {
             return this == TIMEOUT || this == RATE_LIMITED || this == SERVER_ERROR;
@@ -26,7 +27,11 @@ public class BackendException extends RuntimeException {
     }
 
     public BackendException(Kind kind, String message, Duration retryAfter) {
-        super(message);
+        this(kind, message, retryAfter, null);
+    }
+
+    public BackendException(Kind kind, String message, Duration retryAfter, Throwable cause) {
+        super(message, cause);
         this.kind = kind;
         this.retryAfter = retryAfter;
     }

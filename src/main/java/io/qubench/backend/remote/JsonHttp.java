@@ -16,7 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.qubench.backend.remote.ProviderException.Kind;
+import io.qubench.backend.BackendException.Kind;
 
 /**
  * JSON over {@code java.net.http} for every provider adapter: one place that sends a request

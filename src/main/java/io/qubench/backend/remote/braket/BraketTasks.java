@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.qubench.backend.remote.ProviderException;
-import io.qubench.backend.remote.ProviderException.Kind;
+import io.qubench.backend.BackendException.Kind;
 import io.qubench.backend.remote.TerminalMeasurements;
 import io.qubench.backend.remote.WholeCounts;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;

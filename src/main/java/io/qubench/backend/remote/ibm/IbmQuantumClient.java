@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.qubench.backend.remote.JsonHttp;
 import io.qubench.backend.remote.ProviderException;
-import io.qubench.backend.remote.ProviderException.Kind;
+import io.qubench.backend.BackendException.Kind;
 
 /**
  * IBM Quantum Platform over its REST API (PROVIDERS.md §1): IAM token exchange and refresh,

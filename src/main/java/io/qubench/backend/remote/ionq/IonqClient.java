@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.qubench.backend.remote.JsonHttp;
 import io.qubench.backend.remote.ProviderException;
-import io.qubench.backend.remote.ProviderException.Kind;
+import io.qubench.backend.BackendException.Kind;
 import io.qubench.backend.remote.WholeCounts;
 
 /**

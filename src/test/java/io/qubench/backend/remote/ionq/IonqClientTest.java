@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.qubench.backend.remote.ProviderException;
-import io.qubench.backend.remote.ProviderException.Kind;
+import io.qubench.backend.BackendException.Kind;
 import io.qubench.backend.remote.StubProviderServer;
 import io.qubench.backend.remote.StubProviderServer.Reply;
 import io.qubench.circuit.UserInputException;
