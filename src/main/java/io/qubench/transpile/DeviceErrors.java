@@ -1,12 +1,13 @@
 package io.qubench.transpile;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.qubench.device.Calibration;
 import io.qubench.device.Device;
 import io.qubench.device.GateCalibration;
-import io.qubench.device.QubitCalibration;
 
 /**
  * Error rates read from a device's calibration, with the fallbacks the noise model uses: a gate
@@ -16,17 +17,35 @@ import io.qubench.device.QubitCalibration;
 final class DeviceErrors {
 
     private final Device device;
+    private final Map<Key, GateCalibration> byGate = new HashMap<>();
+    private final Map<Key, Double> cache = new HashMap<>();
+    private final double[] readout;
+    private final double[][] twoQubit;
     private final double medianOneQubit;
     private final double medianTwoQubit;
     private final double medianReadout;
 
+    /** Calibrations looked up by gate and qubits (the transpiler asks millions of times). */
+    private record Key(String gate, List<Integer> qubits) {
+    }
+
     DeviceErrors(Device device) {
         this.device = device;
         Calibration cal = device.calibration();
+        cal.gates().forEach(g -> byGate.putIfAbsent(new Key(g.gate(), g.qubits()), g));
         this.medianOneQubit = orZero(median(cal.gates().stream().filter(g -> g.gate().equals("sx") && !g.isBroken())
                 .mapToDouble(GateCalibration::error)));
         this.medianTwoQubit = orZero(cal.medianTwoQubitError());
         this.medianReadout = orZero(cal.medianReadoutError());
+        this.twoQubit = new double[device.qubits()][device.qubits()];
+        for (double[] row : twoQubit) {
+            java.util.Arrays.fill(row, Double.NaN);
+        }
+        this.readout = new double[device.qubits()];
+        for (int p = 0; p < readout.length; p++) {
+            double e = p < cal.qubits().size() ? cal.qubits().get(p).readoutError() : Double.NaN;
+            readout[p] = Double.isFinite(e) ? Math.min(1, e) : medianReadout;
+        }
     }
 
     private static double median(java.util.stream.DoubleStream values) {
@@ -40,14 +59,17 @@ final class DeviceErrors {
 
     /** Error of gate {@code name} on device qubits {@code qubits}. */
     double gate(String name, List<Integer> qubits) {
-        Calibration cal = device.calibration();
-        Optional<GateCalibration> g = cal.gate(name, qubits);
+        return cache.computeIfAbsent(new Key(name, qubits), k -> lookUp(name, qubits));
+    }
+
+    private double lookUp(String name, List<Integer> qubits) {
+        Optional<GateCalibration> g = find(name, qubits);
         if (g.isEmpty() && qubits.size() == 1) {
-            g = cal.gate("sx", qubits);
+            g = find("sx", qubits);
         }
         if (g.isEmpty() && qubits.size() == 2) {
             String native2q = device.twoQubitGate();
-            g = cal.gate(native2q, qubits).or(() -> cal.gate(native2q, List.of(qubits.get(1), qubits.get(0))));
+            g = find(native2q, qubits).or(() -> find(native2q, List.of(qubits.get(1), qubits.get(0))));
         }
         if (g.isPresent() && Double.isFinite(g.get().error())) {
             return Math.min(1, g.get().error());
@@ -55,9 +77,16 @@ final class DeviceErrors {
         return qubits.size() == 1 ? medianOneQubit : medianTwoQubit;
     }
 
+    private Optional<GateCalibration> find(String name, List<Integer> qubits) {
+        return Optional.ofNullable(byGate.get(new Key(name, qubits)));
+    }
+
     /** The native two-qubit gate's error on a coupled pair, whichever its direction. */
     double twoQubit(int a, int b) {
-        return gate(device.twoQubitGate(), List.of(a, b));
+        if (Double.isNaN(twoQubit[a][b])) {
+            twoQubit[a][b] = gate(device.twoQubitGate(), List.of(a, b));
+        }
+        return twoQubit[a][b];
     }
 
     double oneQubit(int p) {
@@ -66,8 +95,6 @@ final class DeviceErrors {
 
     /** Mean of P(1|0) and P(0|1) on device qubit {@code p}. */
     double readout(int p) {
-        QubitCalibration q = device.calibration().qubits().get(p);
-        double e = q.readoutError();
-        return Double.isFinite(e) ? Math.min(1, e) : medianReadout;
+        return readout[p];
     }
 }

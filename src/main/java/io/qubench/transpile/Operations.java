@@ -19,11 +19,18 @@ final class Operations {
     /** The operation on other qubits (clbits and condition unchanged). */
     static Operation remap(Operation op, IntUnaryOperator qubit) {
         return switch (op) {
-            case GateOperation g -> new GateOperation(g.gate(), g.params(),
-                    g.qubits().stream().map(qubit::applyAsInt).toList(), g.conditionOrNull());
+            case GateOperation g -> new GateOperation(g.gate(), g.params(), remap(g.qubits(), qubit), g.conditionOrNull());
             case Measurement m -> new Measurement(qubit.applyAsInt(m.qubit()), m.clbit(), m.conditionOrNull());
             case Reset r -> new Reset(qubit.applyAsInt(r.qubit()), r.conditionOrNull());
-            case Barrier b -> new Barrier(b.qubits().stream().map(qubit::applyAsInt).toList());
+            case Barrier b -> new Barrier(remap(b.qubits(), qubit));
+        };
+    }
+
+    private static List<Integer> remap(List<Integer> qubits, IntUnaryOperator qubit) {
+        return switch (qubits.size()) {
+            case 1 -> List.of(qubit.applyAsInt(qubits.get(0)));
+            case 2 -> List.of(qubit.applyAsInt(qubits.get(0)), qubit.applyAsInt(qubits.get(1)));
+            default -> qubits.stream().map(qubit::applyAsInt).toList();
         };
     }
 

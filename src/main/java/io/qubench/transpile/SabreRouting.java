@@ -67,6 +67,9 @@ final class SabreRouting {
         private final List<Operation> out = new ArrayList<>();
         private final TreeSet<Integer> front = new TreeSet<>();
         private final int[] seen;
+        /** Virtual qubits of each two-qubit gate; -1 for other operations. */
+        private final int[] first;
+        private final int[] second;
         private int stamp;
         private int swaps;
 
@@ -83,35 +86,59 @@ final class SabreRouting {
             Arrays.fill(decay, 1);
             this.seen = new int[ops.size()];
             this.waiting = new int[ops.size()];
-            List<List<Integer>> succ = new ArrayList<>(ops.size());
+            this.first = new int[ops.size()];
+            this.second = new int[ops.size()];
+            List<int[]> succ = new ArrayList<>(ops.size());
+            int[] succCount = new int[ops.size()];
             int[] lastOnQubit = new int[phys.length];
             Arrays.fill(lastOnQubit, -1);
             java.util.Map<Integer, Integer> lastOnClbit = new java.util.HashMap<>();
+            int[] preds = new int[8];
             for (int i = 0; i < ops.size(); i++) {
-                succ.add(new ArrayList<>(2));
+                succ.add(new int[2]);
                 Operation op = ops.get(i);
-                java.util.Set<Integer> preds = new java.util.TreeSet<>();
+                boolean two = Operations.isTwoQubitGate(op);
+                first[i] = two ? op.qubits().get(0) : -1;
+                second[i] = two ? op.qubits().get(1) : -1;
+                int np = 0;
+                List<Integer> clbits = Operations.clbitsTouched(op);
+                if (preds.length < op.qubits().size() + clbits.size()) {
+                    preds = new int[op.qubits().size() + clbits.size()];
+                }
                 for (int q : op.qubits()) {
                     if (lastOnQubit[q] >= 0) {
-                        preds.add(lastOnQubit[q]);
+                        preds[np++] = lastOnQubit[q];
                     }
                     lastOnQubit[q] = i;
                 }
-                for (int c : Operations.clbitsTouched(op)) {
+                for (int c : clbits) {
                     Integer last = lastOnClbit.put(c, i);
                     if (last != null) {
-                        preds.add(last);
+                        preds[np++] = last;
                     }
                 }
-                for (int p : preds) {
-                    succ.get(p).add(i);
+                Arrays.sort(preds, 0, np);
+                int distinct = 0;
+                for (int k = 0; k < np; k++) {
+                    if (k > 0 && preds[k] == preds[k - 1]) {
+                        continue;
+                    }
+                    distinct++;
+                    int p = preds[k];
+                    if (succCount[p] == succ.get(p).length) {
+                        succ.set(p, Arrays.copyOf(succ.get(p), 2 * succCount[p]));
+                    }
+                    succ.get(p)[succCount[p]++] = i;
                 }
-                waiting[i] = preds.size();
-                if (preds.isEmpty()) {
+                waiting[i] = distinct;
+                if (distinct == 0) {
                     front.add(i);
                 }
             }
-            this.successors = succ.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+            this.successors = new int[ops.size()][];
+            for (int i = 0; i < ops.size(); i++) {
+                successors[i] = Arrays.copyOf(succ.get(i), succCount[i]);
+            }
         }
 
         Routed run() {
@@ -150,7 +177,7 @@ final class SabreRouting {
                 ranOne = false;
                 for (Integer i : new ArrayList<>(front)) {
                     Operation op = ops.get(i);
-                    if (Operations.isTwoQubitGate(op) && !graph.coupled(phys[op.qubits().get(0)], phys[op.qubits().get(1)])) {
+                    if (first[i] >= 0 && !graph.coupled(phys[first[i]], phys[second[i]])) {
                         requireReachable(op);
                         continue;
                     }
@@ -181,7 +208,7 @@ final class SabreRouting {
             List<Integer> extended = extendedSet();
             TreeSet<Long> candidates = new TreeSet<>();
             for (int i : frontGates) {
-                for (int v : ops.get(i).qubits()) {
+                for (int v : new int[] {first[i], second[i]}) {
                     int p = phys[v];
                     for (int n : graph.neighbours(p)) {
                         candidates.add(((long) Math.min(p, n) << 32) | Math.max(p, n));
@@ -212,8 +239,7 @@ final class SabreRouting {
         private double distanceSum(List<Integer> gates) {
             double sum = 0;
             for (int i : gates) {
-                List<Integer> q = ops.get(i).qubits();
-                sum += graph.distance(phys[q.get(0)], phys[q.get(1)]);
+                sum += graph.distance(phys[first[i]], phys[second[i]]);
             }
             return sum;
         }
@@ -230,7 +256,7 @@ final class SabreRouting {
                     if (seen[s] != stamp) {
                         seen[s] = stamp;
                         visited++;
-                        if (Operations.isTwoQubitGate(ops.get(s))) {
+                        if (first[s] >= 0) {
                             out.add(s);
                         }
                         queue.add(s);

@@ -53,26 +53,24 @@ public final class Transpiler {
         List<Operation> ops = atMostTwoQubits(circuit.inlined());
         int n = circuit.numQubits();
         SabreRouting sabre = new SabreRouting(graph);
-        Layout start = new NoiseAwareLayout(graph, errors).choose(ops, n);
-        List<Layout> candidates = new ArrayList<>(List.of(start));
-        Layout refined = start;
-        for (int k = 0; k < LAYOUT_REFINEMENTS; k++) {
-            Layout forward = sabre.route(ops, refined, options.seed() + k).finalLayout();
-            refined = sabre.reverseRefine(ops, forward, options.seed() + k);
-            candidates.add(refined);
-        }
-        SabreRouting.Routed best = null;
-        Layout bestStart = null;
+        // SABRE's layout search runs on the two-qubit gates alone: only they decide the SWAPs.
+        List<Operation> twoQubitGates = ops.stream().filter(Operations::isTwoQubitGate).toList();
+        int[] measured = measuredQubits(ops, n);
+        Layout candidate = new NoiseAwareLayout(graph, errors).choose(ops, n);
+        Layout bestStart = candidate;
         double bestScore = Double.NEGATIVE_INFINITY;
-        for (Layout candidate : candidates) {
-            SabreRouting.Routed routed = sabre.route(ops, candidate, options.seed());
-            double score = logFidelity(routed.operations());
+        for (int k = 0; k <= LAYOUT_REFINEMENTS; k++) {
+            SabreRouting.Routed forward = sabre.route(twoQubitGates, candidate, options.seed() + k);
+            double score = logFidelity(forward, measured);
             if (score > bestScore + 1e-12) {
                 bestScore = score;
-                best = routed;
                 bestStart = candidate;
             }
+            if (k < LAYOUT_REFINEMENTS) {
+                candidate = sabre.reverseRefine(twoQubitGates, forward.finalLayout(), options.seed() + k);
+            }
         }
+        SabreRouting.Routed best = sabre.route(ops, bestStart, options.seed());
         Circuit physical = onDevice(circuit, best.operations());
         Circuit isa = BasisTranslation.translate(physical, device.twoQubitGate(), graph::directed);
         if (options.optimise()) {
@@ -99,16 +97,29 @@ public final class Transpiler {
         return out;
     }
 
-    /** Log of the product of fidelities of the routed gates and measurements (a SWAP as three native gates). */
-    private double logFidelity(List<Operation> routed) {
-        double sum = 0;
-        for (Operation op : routed) {
-            if (op instanceof GateOperation g && g.qubits().size() == 2) {
-                double e = errors.twoQubit(g.qubits().get(0), g.qubits().get(1));
-                sum += (g.gate() == StandardGate.SWAP ? 3 : 1) * Math.log1p(-Math.min(e, 1 - 1e-12));
-            } else if (op instanceof Measurement m) {
-                sum += Math.log1p(-Math.min(errors.readout(m.qubit()), 1 - 1e-12));
+    /** How many times each circuit qubit is measured. */
+    private static int[] measuredQubits(List<Operation> ops, int qubits) {
+        int[] count = new int[qubits];
+        for (Operation op : ops) {
+            if (op instanceof Measurement m) {
+                count[m.qubit()]++;
             }
+        }
+        return count;
+    }
+
+    /**
+     * Log of the estimated fidelity of a routing of the two-qubit gates: their couplers' errors (a
+     * SWAP as three native gates) and the readout errors where the measured qubits end up.
+     */
+    private double logFidelity(SabreRouting.Routed routed, int[] measured) {
+        double sum = 0;
+        for (Operation op : routed.operations()) {
+            double e = errors.twoQubit(op.qubits().get(0), op.qubits().get(1));
+            sum += (((GateOperation) op).gate() == StandardGate.SWAP ? 3 : 1) * Math.log1p(-Math.min(e, 1 - 1e-12));
+        }
+        for (int v = 0; v < measured.length; v++) {
+            sum += measured[v] * Math.log1p(-Math.min(errors.readout(routed.finalLayout().physical(v)), 1 - 1e-12));
         }
         return sum;
     }
