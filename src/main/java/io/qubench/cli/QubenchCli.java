@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** The {@code qubench} command line: headless sub-commands over the same services the workbench uses. */
 @Command(name = "qubench", mixinStandardHelpOptions = true, versionProvider = AppVersion.class,
         description = "Design, simulate and run quantum circuits. Without a sub-command the workbench opens.",
-        subcommands = {SimulateCommand.class, QasmCommand.class, DevicesCommand.class, BenchCommand.class,
+        subcommands = {SimulateCommand.class, QasmCommand.class, DevicesCommand.class, TranspileCommand.class, BenchCommand.class,
                 BackendsCommand.class, EstimateCommand.class, SubmitCommand.class,
                 CommandLine.HelpCommand.class})
 public final class QubenchCli {

@@ -56,9 +56,15 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--noise", description = NoiseOption.DESCRIPTION)
     String noise;
 
-    @Option(names = "--device", description = "emulate a device's noise from its calibration snapshot "
-            + "(see qubench devices); circuit qubit i runs on device qubit i")
+    @Option(names = "--device", description = "transpile for a device (see qubench devices) and emulate its noise "
+            + "from its calibration snapshot on the device qubits chosen")
     String device;
+
+    @Option(names = "--transpile-seed", defaultValue = "0",
+            description = "with --device: seed of the routing's choices (default ${DEFAULT-VALUE})")
+    long transpileSeed;
+
+    private DeviceOption.Prepared prepared;
 
     @Override
     public Integer call() throws Exception {
@@ -72,7 +78,12 @@ final class SimulateCommand implements Callable<Integer> {
         if (noise != null && device != null) {
             throw new io.qubench.circuit.UserInputException("give either --noise or --device, not both");
         }
-        NoiseModel noiseModel = device != null ? DeviceOption.noiseFor(device, circuit, shots) : NoiseOption.parse(noise);
+        NoiseModel noiseModel = NoiseOption.parse(noise);
+        if (device != null) {
+            prepared = DeviceOption.prepare(device, circuit, shots, transpileSeed);
+            circuit = prepared.circuit();
+            noiseModel = prepared.noise();
+        }
         Simulator simulator = Engine.named(engine).simulatorFor(circuit, options, noiseModel);
         SimulationResult result = simulator.run(circuit, options);
         double elapsedMs = (System.nanoTime() - start) / 1e6;
@@ -96,8 +107,9 @@ final class SimulateCommand implements Callable<Integer> {
         m.put("engine", r.engine());
         if (device != null) {
             m.put("device", device);
+            m.put("transpile", TranspileCommand.toJson(prepared.transpiled().report()));
         }
-        if (r.implicitMeasurement()) {
+        if (r.implicitMeasurement() || (prepared != null && prepared.measuredAll())) {
             m.put("measured", "all qubits (the circuit has no measurement)");
         }
         if (r.statevector() != null) {
@@ -114,8 +126,13 @@ final class SimulateCommand implements Callable<Integer> {
     private void printTable(PrintWriter out, SimulationResult r, double elapsedMs) {
         out.printf("%s: %d qubits, %d clbits, %d shots, seed %d, %s engine, %.1f ms%n", file, r.qubits(), r.clbits(),
                 r.shots(), r.seed(), r.engine(), elapsedMs);
-        if (r.implicitMeasurement()) {
+        if (r.implicitMeasurement() || (prepared != null && prepared.measuredAll())) {
             out.println("(no measurement in the circuit: all qubits sampled, qubit 0 rightmost)");
+        }
+        if (prepared != null) {
+            var report = prepared.transpiled().report();
+            out.printf(java.util.Locale.ROOT, "transpiled for %s: %d two-qubit gates, %d swaps, layout %s, estimated success %.4f%n",
+                    device, report.after().twoQubitGates(), report.swaps(), report.initialLayout(), report.estimatedSuccess());
         }
         int width = r.counts().keySet().stream().mapToInt(String::length).max().orElse(4);
         r.counts().forEach((key, count) -> {

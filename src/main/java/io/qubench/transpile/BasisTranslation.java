@@ -3,6 +3,7 @@ package io.qubench.transpile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 import io.qubench.circuit.Circuit;
 import io.qubench.circuit.Expression;
@@ -23,17 +24,33 @@ import io.qubench.circuit.StandardGate;
 public final class BasisTranslation {
 
     private static final double EPS = 1e-12;
+    /** θ this close to π/2 is written with one sx (an error of this size in the unitary is far below any gate's). */
+    private static final double ONE_SX_TOLERANCE = 1e-10;
 
     private BasisTranslation() {
     }
 
     /** The circuit in {@code rz sx x} plus {@code twoQubitGate}; parameters must be bound. */
     public static Circuit translate(Circuit circuit, String twoQubitGate) {
+        return translate(circuit, twoQubitGate, (a, b) -> true);
+    }
+
+    /**
+     * As {@link #translate(Circuit, String)}, with the native gate only in the directions
+     * {@code directed} allows: a CX against the coupler's direction becomes H⊗H·CX·H⊗H the other
+     * way round (CZ, being symmetric, just swaps its qubits). Gates under a classical condition
+     * are translated one by one, each resulting gate under the same condition.
+     */
+    static Circuit translate(Circuit circuit, String twoQubitGate, BiPredicate<Integer, Integer> directed) {
         Circuit flat = circuit.inlined();
         List<Operation> cxForm = new ArrayList<>();
         for (Operation op : flat.operations()) {
-            if (op instanceof GateOperation g && g.condition().isEmpty()) {
-                toCx(g, cxForm);
+            if (op instanceof GateOperation g) {
+                List<Operation> parts = new ArrayList<>();
+                toCx(Operations.conditioned(g, null), parts);
+                for (Operation part : parts) {
+                    orientCx((GateOperation) part, twoQubitGate, directed, g.conditionOrNull(), cxForm);
+                }
             } else {
                 cxForm.add(op);
             }
@@ -50,8 +67,16 @@ public final class BasisTranslation {
             for (int q : op.qubits()) {
                 flush(pending, q, out);
             }
-            if (op instanceof GateOperation g && g.gate() == StandardGate.CX && g.condition().isEmpty()) {
-                native2q(g.qubits().get(0), g.qubits().get(1), twoQubitGate, out);
+            if (op instanceof GateOperation g) {
+                List<Operation> parts = new ArrayList<>();
+                if (g.qubits().size() == 1) {
+                    parts.addAll(zsx(Gates.matrix(g.gate(), g.paramValues(Map.of())), g.qubits().getFirst()));
+                } else {
+                    native2q(g.qubits().get(0), g.qubits().get(1), twoQubitGate, directed, parts);
+                }
+                for (Operation part : parts) {
+                    out.add(Operations.conditioned((GateOperation) part, g.conditionOrNull()));
+                }
             } else {
                 out.add(op);
             }
@@ -62,6 +87,23 @@ public final class BasisTranslation {
         return flat.withOperations(out);
     }
 
+    /** A CX of the CX form, turned round with Hadamards when the device's coupler points the other way. */
+    private static void orientCx(GateOperation g, String twoQubitGate, BiPredicate<Integer, Integer> directed,
+            io.qubench.circuit.Condition condition, List<Operation> out) {
+        if (g.gate() == StandardGate.CX && !twoQubitGate.equals("cz")) {
+            int c = g.qubits().get(0);
+            int t = g.qubits().get(1);
+            if (!directed.test(c, t) && directed.test(t, c)) {
+                for (GateOperation part : List.of(gate(StandardGate.H, c), gate(StandardGate.H, t), gate(StandardGate.CX, t, c),
+                        gate(StandardGate.H, c), gate(StandardGate.H, t))) {
+                    out.add(Operations.conditioned(part, condition));
+                }
+                return;
+            }
+        }
+        out.add(Operations.conditioned(g, condition));
+    }
+
     private static void flush(Matrix[] pending, int q, List<Operation> out) {
         if (pending[q] != null) {
             out.addAll(zsx(pending[q], q));
@@ -69,7 +111,10 @@ public final class BasisTranslation {
         }
     }
 
-    /** A one-qubit unitary as rz(λ) sx rz(θ+π) sx rz(φ+π) (time order), or one rz when it is diagonal. */
+    /**
+     * A one-qubit unitary as rz(λ) sx rz(θ+π) sx rz(φ+π) (time order); as one rz when it is
+     * diagonal, x and rz when it is anti-diagonal, and rz sx rz when θ = π/2.
+     */
     public static List<GateOperation> zsx(Matrix u, int qubit) {
         // V = U / sqrt(det U) is in SU(2): V = Rz(φ)·Ry(θ)·Rz(λ).
         double detRe = u.re(0, 0) * u.re(1, 1) - u.im(0, 0) * u.im(1, 1) - (u.re(0, 1) * u.re(1, 0) - u.im(0, 1) * u.im(1, 0));
@@ -87,14 +132,23 @@ public final class BasisTranslation {
         double phi = (sum + diff) / 2;
         double lambda = (sum - diff) / 2;
         List<GateOperation> out = new ArrayList<>();
-        if (Math.abs(Math.sin(theta / 2)) < EPS) {
+        if (Math.abs(Math.sin(theta / 2)) < ONE_SX_TOLERANCE) {
             addRz(phi + lambda, qubit, out);
             return out;
         }
-        if (Math.abs(Math.cos(theta / 2)) < EPS) {
-            // V10 alone carries the phase difference; V00 = 0 leaves the sum free.
-            phi = diff;
-            lambda = 0;
+        if (Math.abs(Math.cos(theta / 2)) < ONE_SX_TOLERANCE) {
+            // V00 = 0 leaves φ + λ free and V10 carries φ − λ. V = Rz(φ+π/2)·Rx(π)·Rz(λ−π/2)
+            // and X·Rz(b) = Rz(−b)·X: one x, then one rz.
+            out.add(gate(StandardGate.X, qubit));
+            addRz(diff + Math.PI, qubit, out);
+            return out;
+        }
+        if (Math.abs(theta - Math.PI / 2) < ONE_SX_TOLERANCE) {
+            // V = Rz(φ+π/2)·Rx(π/2)·Rz(λ−π/2), and Rx(π/2) is sx up to phase.
+            addRz(lambda - Math.PI / 2, qubit, out);
+            out.add(gate(StandardGate.SX, qubit));
+            addRz(phi + Math.PI / 2, qubit, out);
+            return out;
         }
         addRz(lambda, qubit, out);
         out.add(gate(StandardGate.SX, qubit));
@@ -112,12 +166,12 @@ public final class BasisTranslation {
     }
 
     /** CX in the device's native two-qubit gate, with one-qubit corrections. */
-    static void native2q(int c, int t, String gate, List<Operation> out) {
+    static void native2q(int c, int t, String gate, BiPredicate<Integer, Integer> directed, List<Operation> out) {
         switch (gate) {
             case "cx" -> out.add(gate(StandardGate.CX, c, t));
             case "cz" -> {
                 out.addAll(zsx(StandardGate.H.matrix(), t));
-                out.add(gate(StandardGate.CZ, c, t));
+                out.add(!directed.test(c, t) && directed.test(t, c) ? gate(StandardGate.CZ, t, c) : gate(StandardGate.CZ, c, t));
                 out.addAll(zsx(StandardGate.H.matrix(), t));
             }
             case "ecr" -> {
