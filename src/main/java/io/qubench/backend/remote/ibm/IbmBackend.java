@@ -1,0 +1,116 @@
+package io.qubench.backend.remote.ibm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.qubench.backend.Backend;
+import io.qubench.backend.BackendException;
+import io.qubench.backend.BackendInfo;
+import io.qubench.backend.BackendStatus;
+import io.qubench.backend.ProviderJob;
+import io.qubench.backend.ProviderState;
+import io.qubench.backend.Submission;
+import io.qubench.circuit.Circuit;
+import io.qubench.circuit.ClassicalRegister;
+import io.qubench.circuit.UserInputException;
+import io.qubench.device.Device;
+import io.qubench.transpile.PhysicalQasm;
+import io.qubench.transpile.TranspileOptions;
+import io.qubench.transpile.Transpiler;
+
+/**
+ * {@code ibm:DEVICE} — an IBM Quantum device through {@link IbmQuantumClient}. Circuits are
+ * transpiled here for the device (IBM takes only ISA circuits: native gates on coupled physical
+ * qubits) and sent as Sampler V2 jobs. IBM has no idempotency header, so the key rides as a job
+ * tag and a submit first looks for a job carrying it.
+ */
+public final class IbmBackend implements Backend {
+
+    private final Device device;
+    private final IbmQuantumClient client;
+    private final Transpiler transpiler;
+    /** Classical register names per job, which a poll needs to read IBM's per-register samples. */
+    private final Map<String, List<String>> registersOf = new ConcurrentHashMap<>();
+
+    /** @param device the device's model and calibration (the shipped snapshot, or one fetched from IBM) */
+    public IbmBackend(Device device, IbmQuantumClient client) {
+        this.device = device;
+        this.client = client;
+        this.transpiler = new Transpiler(device);
+    }
+
+    private String name() {
+        return "ibm:" + device.name();
+    }
+
+    @Override
+    public BackendInfo describe() {
+        IbmQuantumClient.BackendStatus status = client.backendStatus(device.backendName());
+        double twoQubitError = device.calibration().medianTwoQubitError();
+        return new BackendInfo(name(), "IBM Quantum " + device.backendName() + " (" + status.message() + ")", device.qubits(),
+                device.maxShots(), status.operational() ? BackendStatus.ONLINE : BackendStatus.OFFLINE, status.pendingJobs(),
+                Double.isFinite(twoQubitError) ? 1 - twoQubitError : 1);
+    }
+
+    @Override
+    public List<String> validate(Circuit circuit, int shots) {
+        List<String> problems = new ArrayList<>();
+        try {
+            isa(circuit, shots, 0);
+        } catch (UserInputException e) {
+            problems.add(e.getMessage());
+        }
+        return problems;
+    }
+
+    @Override
+    public String submit(Submission submission) {
+        Circuit isa = isa(submission.circuit(), submission.shots(), submission.seed());
+        String id = client.findJobByKey(submission.idempotencyKey()).orElseGet(() -> client.submitSampler(device.backendName(),
+                PhysicalQasm.write(isa), submission.shots(), submission.idempotencyKey()));
+        registersOf.put(id, isa.classicalRegisters().stream().map(ClassicalRegister::name).toList());
+        return id;
+    }
+
+    @Override
+    public ProviderJob poll(String jobId) {
+        IbmJobStatus status = client.status(jobId);
+        return switch (status.state()) {
+            case QUEUED -> ProviderJob.waiting(jobId, ProviderState.QUEUED);
+            case RUNNING -> ProviderJob.waiting(jobId, ProviderState.RUNNING);
+            case FAILED -> new ProviderJob(jobId, ProviderState.FAILED, new TreeMap<>(), 0, 0, reason(status));
+            case CANCELLED -> new ProviderJob(jobId, ProviderState.CANCELLED, new TreeMap<>(), 0, 0, reason(status));
+            case COMPLETED -> {
+                List<String> registers = registersOf.get(jobId);
+                if (registers == null) {
+                    throw new BackendException(BackendException.Kind.REJECTED, name() + ": job " + jobId
+                            + " completed, but this session did not send it, so its classical registers are unknown");
+                }
+                var counts = client.counts(jobId, registers);
+                int shots = counts.values().stream().mapToInt(Integer::intValue).sum();
+                yield ProviderJob.completed(jobId, counts, shots, client.usageSeconds(jobId));
+            }
+        };
+    }
+
+    @Override
+    public void cancel(String jobId) {
+        client.cancel(jobId);
+    }
+
+    /** The circuit as IBM will run it; it must measure something, since the Sampler returns only measured bits. */
+    private Circuit isa(Circuit circuit, int shots, long seed) {
+        if (circuit.operations().stream().noneMatch(io.qubench.circuit.Operation.Measurement.class::isInstance)) {
+            throw new UserInputException("the circuit measures nothing; IBM's Sampler returns only measured bits, so add measurements");
+        }
+        return transpiler.transpile(circuit, TranspileOptions.defaults().withSeed(seed).withShots(shots)).isa();
+    }
+
+    private static String reason(IbmJobStatus status) {
+        return status.reason().isEmpty() ? "ended " + status.state().name().toLowerCase(java.util.Locale.ROOT) + " at IBM"
+                : status.reason() + (status.reasonCode() != 0 ? " (code " + status.reasonCode() + ")" : "");
+    }
+}
