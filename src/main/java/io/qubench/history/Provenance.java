@@ -1,6 +1,7 @@
 package io.qubench.history;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,7 +21,7 @@ public record Provenance(String backend, Optional<String> calibrationId, Map<Str
     public Provenance {
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(calibrationId, "calibrationId");
-        transpilerSettings = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(transpilerSettings));
+        transpilerSettings = Collections.unmodifiableSortedMap(new TreeMap<>(transpilerSettings));
         Objects.requireNonNull(seed, "seed");
         Objects.requireNonNull(appVersion, "appVersion");
         Objects.requireNonNull(submittedAt, "submittedAt");

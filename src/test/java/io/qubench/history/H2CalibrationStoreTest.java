@@ -62,6 +62,22 @@ class H2CalibrationStoreTest {
     }
 
     @Test
+    void twoInstancesSavingTheSameSnapshotAtOnceKeepOneCopy() throws Exception {
+        List<Calibration> days = EmulatedDrift.history(ShippedDevices.load("manila"), 10, 5);
+        DataDirectory dir = DataDirectory.create(tmp);
+        try (HistoryDatabase a = HistoryDatabase.open(dir); HistoryDatabase b = HistoryDatabase.open(dir)) {
+            List<String> idsFromB = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread other = Thread.ofPlatform().start(() -> days.forEach(c -> idsFromB.add(b.calibrations().save(c, "b"))));
+            List<String> idsFromA = days.stream().map(c -> a.calibrations().save(c, "a")).toList();
+            other.join();
+            assertThat(idsFromB).containsExactlyElementsOf(idsFromA);
+            // The real snapshot and the emulated ones carry different device names.
+            assertThat(days.stream().map(Calibration::device).distinct().mapToInt(d -> a.calibrations().history(d).size()).sum())
+                    .isEqualTo(10);
+        }
+    }
+
+    @Test
     void historyIsOldestFirstAndLatestIsTheNewestWhateverTheOrderOfSaving() {
         Device d = ShippedDevices.load("nairobi");
         List<Calibration> days = EmulatedDrift.history(d, 5, 11);

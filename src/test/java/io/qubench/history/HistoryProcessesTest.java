@@ -63,10 +63,7 @@ class HistoryProcessesTest {
         Path printedFile = tmp.resolve("child.out");
         Process child = new ProcessBuilder(HistoryChildProcess.command("loop", tmp.toString(), "doomed"))
                 .redirectOutput(printedFile.toFile()).redirectError(tmp.resolve("child.err").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (committedLines(printedFile).size() < 30 && child.isAlive() && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
+        awaitCommits(printedFile, 30, child);
         assertThat(child.isAlive()).as(Files.readString(tmp.resolve("child.err"))).isTrue();
         child.destroyForcibly();
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -82,6 +79,40 @@ class HistoryProcessesTest {
             db.runs().save(after);
             assertThat(db.runs().find(after.id())).contains(after);
         }
+    }
+
+    @Test
+    void whenTheProcessServingTheDatabaseDiesAnotherThatHadItOpenCarriesOn() throws Exception {
+        Path printedFile = tmp.resolve("child.out");
+        Process server = new ProcessBuilder(HistoryChildProcess.command("loop", tmp.toString(), "server"))
+                .redirectOutput(printedFile.toFile()).redirectError(tmp.resolve("child.err").toFile()).start();
+        try {
+            awaitCommits(printedFile, 5, server);
+            // The child opened first, so this instance reaches the file through the child's server.
+            try (HistoryDatabase db = HistoryDatabase.open(DataDirectory.create(tmp))) {
+                RunRecord before = Samples.run(Samples.bell(), "client", Instant.now());
+                db.runs().save(before);
+                server.destroyForcibly();
+                assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                RunRecord after = Samples.run(Samples.bell(), "client", Instant.now());
+                db.runs().save(after);
+                assertThat(db.runs().find(before.id())).contains(before);
+                assertThat(db.runs().find(after.id())).contains(after);
+                for (String id : committedLines(printedFile)) {
+                    assertThat(db.runs().find(id)).as("run " + id + " printed as committed").isPresent();
+                }
+            }
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    private static void awaitCommits(Path printedFile, int n, Process child) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (committedLines(printedFile).size() < n && child.isAlive() && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        assertThat(committedLines(printedFile)).as("commits by the child").hasSizeGreaterThanOrEqualTo(n);
     }
 
     private static List<String> write(HistoryDatabase db, int n, String backend) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,6 +91,28 @@ class JobRepositoryTest {
         assertThatThrownBy(() -> jobs.setExternalId("ghost", "x")).isInstanceOf(HistoryException.class)
                 .hasMessageContaining("there is no job ghost");
         assertThat(jobs.find("ghost")).isEmpty();
+    }
+
+    @Test
+    void transitionsAppendedFromTwoInstancesAtOnceAreAllKeptInSequence() throws Exception {
+        JobRecord job = JobRecord.create(Samples.bell(), "ibm", 100, T0);
+        jobs.save(job);
+        try (HistoryDatabase other = HistoryDatabase.open(DataDirectory.create(tmp))) {
+            Runnable fromHere = () -> appendMany(jobs, job.id(), JobState.QUEUED);
+            Thread there = Thread.ofPlatform().start(() -> appendMany(other.jobs(), job.id(), JobState.RUNNING));
+            fromHere.run();
+            there.join();
+        }
+        List<JobTransition> kept = jobs.find(job.id()).orElseThrow().transitions();
+        assertThat(kept).hasSize(41);
+        assertThat(kept).filteredOn(t -> t.state() == JobState.QUEUED).hasSize(20);
+        assertThat(kept).filteredOn(t -> t.state() == JobState.RUNNING).hasSize(20);
+    }
+
+    private static void appendMany(JobRepository repo, String jobId, JobState state) {
+        for (int i = 0; i < 20; i++) {
+            repo.append(jobId, new JobTransition(state, T0.plusSeconds(i), "try " + i));
+        }
     }
 
     @Test
