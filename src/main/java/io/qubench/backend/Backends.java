@@ -13,7 +13,8 @@ import io.qubench.device.ShippedDevices;
 
 /**
  * The backends of this installation by name: the local simulator and an emulator per shipped
- * device, each created once. Remote providers are named but have no adapter yet.
+ * device, each created once, and the providers' devices through the remote resolver given
+ * (which knows the credentials and settings they need).
  */
 public final class Backends implements BackendResolver {
 
@@ -21,9 +22,24 @@ public final class Backends implements BackendResolver {
     private final Clock clock;
     private final Map<String, Backend> created = new ConcurrentHashMap<>();
 
+    private final BackendResolver remote;
+
+    /** Local backends only: a provider's name is refused, pointing to its emulator. */
     public Backends(SimulatedQueue queue, Clock clock) {
+        this(queue, clock, Backends::notConnected);
+    }
+
+    public Backends(SimulatedQueue queue, Clock clock, BackendResolver remote) {
         this.queue = queue;
         this.clock = clock;
+        this.remote = remote;
+    }
+
+    private static Backend notConnected(String name) {
+        BackendName parsed = BackendName.parse(name);
+        String instead = parsed.hasEmulator() ? "; run it on emulator:" + parsed.device() + " instead" : "";
+        throw new UserInputException("backend " + parsed + ": this command does not connect to " + parsed.provider()
+                + " (estimating works)" + instead);
     }
 
     /** The names that run on this machine: {@code local} and {@code emulator:DEVICE} per shipped device. */
@@ -35,9 +51,7 @@ public final class Backends implements BackendResolver {
     public Backend resolve(String name) {
         BackendName parsed = BackendName.parse(name);
         if (!parsed.local()) {
-            String instead = parsed.hasEmulator() ? "; run it on emulator:" + parsed.device() + " instead" : "";
-            throw new UserInputException("backend " + parsed + ": the " + parsed.provider()
-                    + " adapter is not built yet, so jobs cannot be sent there (estimating works)" + instead);
+            return created.computeIfAbsent(parsed.toString(), remote::resolve);
         }
         return created.computeIfAbsent(parsed.toString(), n -> parsed.provider().equals(BackendName.LOCAL)
                 ? new LocalSimulatorBackend(queue, clock)

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qubench.backend.BackendInfo;
 import io.qubench.backend.BackendName;
 import io.qubench.backend.Backends;
+import io.qubench.backend.remote.ProviderSettings;
+import io.qubench.backend.remote.RemoteBackends;
 import io.qubench.backend.local.SimulatedQueue;
 import io.qubench.device.Pricing;
 import io.qubench.device.PricingTable;
@@ -38,6 +40,9 @@ final class BackendsCommand implements Callable<Integer> {
     @Option(names = "--pricing", paramLabel = "FILE", description = PricingOption.DESCRIPTION)
     Path pricing;
 
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "the data directory, for the provider keys and settings (default ~/.qubench)")
+    Path dataDir;
+
     @Option(names = "--write-pricing", paramLabel = "FILE", description = "write the prices in use as JSON to FILE, to edit")
     Path writePricing;
 
@@ -51,6 +56,8 @@ final class BackendsCommand implements Callable<Integer> {
             return 0;
         }
         Backends backends = new Backends(SimulatedQueue.NONE, Clock.systemUTC());
+        Path dir = CredentialsCommand.dataDirectory(dataDir);
+        RemoteBackends remote = new RemoteBackends(CredentialsCommand.credentials(dir), ProviderSettings.load(dir, System.getenv()), dir);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String name : BackendName.known()) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -63,7 +70,8 @@ final class BackendsCommand implements Callable<Integer> {
                 row.put("qubits", info.qubits() == Integer.MAX_VALUE ? "memory" : info.qubits());
                 row.put("calibration_fidelity", Math.round(info.calibrationFidelity() * 1e6) / 1e6);
             } else {
-                row.put("status", "no adapter yet (estimate only)");
+                row.put("status", remote.hasCredentials(BackendName.parse(name).provider()) ? "credentials set"
+                        : "no credentials (estimate only)");
                 row.put("queue_length", null);
                 row.put("qubits", null);
                 row.put("calibration_fidelity", null);

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "qubench", mixinStandardHelpOptions = true, versionProvider = AppVersion.class,
         description = "Design, simulate and run quantum circuits. Without a sub-command the workbench opens.",
         subcommands = {SimulateCommand.class, QasmCommand.class, DevicesCommand.class, TranspileCommand.class, BenchCommand.class,
-                BackendsCommand.class, EstimateCommand.class, SubmitCommand.class,
+                BackendsCommand.class, EstimateCommand.class, SubmitCommand.class, CredentialsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class QubenchCli {
 

@@ -99,7 +99,7 @@ class JobCommandsTest {
     @Test
     void submitToAProviderWithoutAnAdapterExitsTwoSayingSo() throws IOException {
         assertThat(run("submit", bell().toString(), "--backend", "ibm:manila", "--wait")).isEqualTo(2);
-        assertThat(err.toString()).contains("ibm adapter is not built yet").contains("emulator:manila");
+        assertThat(err.toString()).contains("does not connect to ibm").contains("emulator:manila");
     }
 
     @Test

@@ -442,7 +442,7 @@ class JobServiceTest {
     void aRemoteBackendWithoutAnAdapterIsRefusedClearly() {
         JobService jobs = JobService.builder(local, Runnable::run).build();
         assertThatThrownBy(() -> jobs.submit(BELL, "ionq:forte-1", 10, JobOptions.defaults()))
-                .hasMessageContaining("ionq adapter is not built yet");
+                .hasMessageContaining("does not connect to ionq");
         assertThatThrownBy(() -> jobs.submit(BELL, "nowhere", 10, JobOptions.defaults()))
                 .hasMessageContaining("unknown backend 'nowhere'").hasMessageContaining("emulator:kingston");
     }

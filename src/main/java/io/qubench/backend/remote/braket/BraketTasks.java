@@ -17,6 +17,10 @@ import io.qubench.backend.BackendException.Kind;
 import io.qubench.backend.remote.TerminalMeasurements;
 import io.qubench.backend.remote.WholeCounts;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -71,6 +75,30 @@ public final class BraketTasks implements AutoCloseable {
             s3Builder.endpointOverride(uri).forcePathStyle(true);
         });
         return new BraketTasks(braketBuilder.build(), s3Builder.build());
+    }
+
+    /** Clients for {@code region} with the user's AWS credentials ({@link #userCredentials()}). */
+    public static BraketTasks withAwsCredentials(String region, Duration timeout) {
+        return create(Region.of(region), userCredentials(), Optional.empty(), timeout);
+    }
+
+    /**
+     * The AWS credentials of this user as the AWS tools keep them: environment variables, Java
+     * system properties, then ~/.aws/credentials and ~/.aws/config. Not the SDK's default chain:
+     * that one also asks the cloud instance-metadata address, which a desktop must not call.
+     */
+    static AwsCredentialsProvider userCredentials() {
+        return AwsCredentialsProviderChain.of(EnvironmentVariableCredentialsProvider.create(),
+                SystemPropertyCredentialsProvider.create(), ProfileCredentialsProvider.create());
+    }
+
+    /** Whether {@link #userCredentials()} finds credentials on this machine. */
+    public static boolean awsCredentialsFound() {
+        try {
+            return userCredentials().resolveCredentials().accessKeyId() != null;
+        } catch (RuntimeException none) {
+            return false;
+        }
     }
 
     /** Creates a task running {@code qasm3} {@code shots} times on {@code deviceArn}; returns the task ARN. */
