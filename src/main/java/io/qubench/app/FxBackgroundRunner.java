@@ -2,6 +2,7 @@ package io.qubench.app;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 import javafx.concurrent.Task;
@@ -26,7 +27,13 @@ public final class FxBackgroundRunner implements BackgroundRunner {
         };
         task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
         task.setOnFailed(e -> onError.accept(task.getException()));
-        executor.execute(task);
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException closing) {
+            // The application (or a test's window) is closing: late work, such as a debounced
+            // re-parse, has nowhere to run and nobody to show its result to.
+            return Cancellable.DONE;
+        }
         return () -> task.cancel(true);
     }
 }
