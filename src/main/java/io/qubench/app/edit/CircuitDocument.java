@@ -34,6 +34,10 @@ public final class CircuitDocument {
         state.set(new State(circuit, text));
     }
 
+    /** A document with nothing loaded yet: {@link #state()} is null until {@link #restore} gives it one. */
+    public CircuitDocument() {
+    }
+
     /** A document for a circuit that has no text yet: written as OpenQASM {@code version}. */
     public static CircuitDocument of(Circuit circuit, QasmVersion version) {
         return new CircuitDocument(circuit, QasmWriter.write(circuit, version));
@@ -43,6 +47,7 @@ public final class CircuitDocument {
         return state.getReadOnlyProperty();
     }
 
+    /** The current circuit and text, or null before anything was loaded. */
     public State state() {
         return state.get();
     }
@@ -61,6 +66,9 @@ public final class CircuitDocument {
      * cannot express the circuit, e.g. a free parameter in OpenQASM 2.
      */
     public void setCircuit(Circuit circuit) {
+        if (state.get() == null) {
+            throw new IllegalStateException("no document is loaded");
+        }
         String text = QasmWriter.write(circuit, state.get().version());
         state.set(new State(circuit, text));
     }
