@@ -325,7 +325,8 @@ public final class CircuitCanvasView {
     }
 
     private void paletteDragOver(MouseDragEvent e) {
-        String id = GatePaletteView.entryOf(e.getGestureSource());
+        Object source = palette.dragSource(e.getGestureSource()).orElse(null);
+        String id = GatePaletteView.entryOf(source);
         int row = rowAt(e);
         if (id == null || !isQubitRow(row)) {
             showPreview(null);
@@ -334,11 +335,12 @@ public final class CircuitCanvasView {
         int k = viewModel.paletteProperty().get().entry(id).map(GatePalette.Entry::qubits).orElse(1);
         int n = viewModel.circuit().numQubits();
         int first = Math.max(0, Math.min(row, n - k));
-        showPreview(new CircuitPainter.Preview(columnAt(e), first, Math.min(n - 1, first + k - 1), GatePaletteView.labelOf(e.getGestureSource())));
+        showPreview(new CircuitPainter.Preview(columnAt(e), first, Math.min(n - 1, first + k - 1), GatePaletteView.labelOf(source)));
     }
 
     private void paletteDropped(MouseDragEvent e) {
-        String id = GatePaletteView.entryOf(e.getGestureSource());
+        String id = GatePaletteView.entryOf(palette.dragSource(e.getGestureSource()).orElse(null));
+        palette.dragEnded();
         preview = null;
         if (id != null) {
             surface.requestFocus();

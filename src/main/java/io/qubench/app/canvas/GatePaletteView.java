@@ -22,6 +22,8 @@ final class GatePaletteView {
     private final VBox groups = new VBox();
     private final ScrollPane scroll = new ScrollPane(groups);
     private Label armed;
+    private Label pressed;
+    private Label dragged;
 
     GatePaletteView(CircuitCanvasViewModel viewModel) {
         this.viewModel = viewModel;
@@ -49,6 +51,22 @@ final class GatePaletteView {
 
     static String labelOf(Object gestureSource) {
         return gestureSource instanceof Label l ? l.getText() : null;
+    }
+
+    /**
+     * The tile being dragged onto the canvas: the one whose drag began, else the drag event's source.
+     */
+    Optional<Label> dragSource(Object gestureSource) {
+        if (dragged == null && entryOf(gestureSource) != null) {
+            return Optional.of((Label) gestureSource);
+        }
+        return Optional.ofNullable(dragged);
+    }
+
+    /** The drag ended on the canvas. */
+    void dragEnded() {
+        dragged = null;
+        pressed = null;
     }
 
     /** The entry clicked to be placed by dragging across wires, if any. */
@@ -93,8 +111,14 @@ final class GatePaletteView {
         tile.setUserData(e);
         tile.getStyleClass().addAll("palette-tile", e.group().styleClass());
         tile.setTooltip(new Tooltip(tooltip(e)));
+        tile.setOnMousePressed(ev -> {
+            pressed = tile;
+            dragged = null;
+        });
+        // Drag detection may fire on a neighbouring tile once the pointer has moved on: drag the pressed one.
         tile.setOnDragDetected(ev -> {
-            tile.startFullDrag();
+            dragged = pressed != null ? pressed : tile;
+            dragged.startFullDrag();
             ev.consume();
         });
         tile.setOnMouseClicked(ev -> {
