@@ -40,7 +40,8 @@ final class QasmEditor {
         viewModel.rewriteRevisionProperty().addListener((obs, old, rev) -> rewriteText(viewModel.qasmTextProperty().get()));
         area.addEventFilter(KeyEvent.KEY_PRESSED, this::undoKeys);
         area.multiPlainChanges().successionEnds(VALIDATE_AFTER).subscribe(ignore -> {
-            if (!loading) {
+            // Text the view model wrote itself (a load, a canvas edit, an undo) needs no second check.
+            if (!loading && hasUncommittedTyping()) {
                 viewModel.qasmTextProperty().set(area.getText());
                 viewModel.validate();
             }
