@@ -118,7 +118,7 @@ public final class CircuitCanvasView {
         typed.getStyleClass().add("typed-gate");
         typed.setMaxWidth(Double.MAX_VALUE);
         typed.textProperty().bind(Bindings.createStringBinding(() -> viewModel.typedProperty().get().isEmpty()
-                ? "Drag gates onto wires · click a wire and type h, cx 1, rz(pi/4) ⏎ · double-click an angle to edit it"
+                ? "Drag a gate onto a wire · click a wire, type h, cx 1 or rz(pi/4), Enter · double-click to edit angles"
                 : "Place on the selected wire: " + viewModel.typedProperty().get() + "▏ (Enter places, Esc cancels)",
                 viewModel.typedProperty()));
         return typed;

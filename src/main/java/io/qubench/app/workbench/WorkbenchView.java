@@ -230,7 +230,7 @@ public final class WorkbenchView {
         VBox.setVgrow(editor.node(), Priority.ALWAYS);
         SplitPane left = new SplitPane(canvas.node(), text);
         left.setOrientation(Orientation.VERTICAL);
-        left.setDividerPositions(0.5);
+        left.setDividerPositions(0.55);
 
         countsTable.setId("counts-table");
         countsTable.setPlaceholder(new Label("Press Simulate (F5) to run the circuit"));

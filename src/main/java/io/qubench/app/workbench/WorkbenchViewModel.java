@@ -112,6 +112,12 @@ public final class WorkbenchViewModel {
         this.runner = runner;
         this.canvas = new CircuitCanvasViewModel(document, commands, problem -> status.set("Cannot edit: " + problem));
         document.stateProperty().addListener((obs, old, state) -> documentChanged(state));
+        // Says what an edit did; undo and redo then say what they took back.
+        commands.revisionProperty().addListener((obs, old, rev) -> {
+            if (commands.canUndoProperty().get()) {
+                status.set(commands.undoDescriptionProperty().get());
+            }
+        });
     }
 
     /** An edit, undo or redo changed the document: show its circuit and, if the text is not already it, its text. */
