@@ -357,7 +357,8 @@ public final class CircuitCanvasView {
                 viewModel.zoomOut();
             }
         } else {
-            double dx = e.isShiftDown() ? e.getDeltaY() : e.getDeltaX();
+            // Shift+wheel scrolls sideways; some platforms already turn it into a horizontal delta.
+            double dx = e.getDeltaX() != 0 ? e.getDeltaX() : e.isShiftDown() ? e.getDeltaY() : 0;
             double dy = e.isShiftDown() ? 0 : e.getDeltaY();
             horizontal.setValue(clamp(horizontal, horizontal.getValue() - dx));
             vertical.setValue(clamp(vertical, vertical.getValue() - dy));

@@ -117,6 +117,30 @@ class CanvasSyncViewTest {
         assertThat(area.getText()).contains("cx q[1], q[0];");
     }
 
+    @Test
+    void aPlacedGateDraggedToAnotherWireMovesThereAndARubberBandSelectsGatesToDelete(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("two.qasm");
+        Files.writeString(file, EMPTY + "h q[0];\nx q[1];\n");
+        robot.interact(() -> viewModel.openFile(file));
+        waitUntil(() -> viewModel.circuitProperty().get() != null);
+        CodeArea area = robot.lookup("#qasm-editor").queryAs(CodeArea.class);
+
+        robot.drag(cell(robot, 0, 0)).dropTo(robot.point(cell(robot, 2, 1)));
+        waitUntil(() -> area.getText().contains("h q[1];"));
+        assertThat(area.getText()).doesNotContain("h q[0];");
+        assertThat(viewModel.commands().undoDescriptionProperty().get()).isEqualTo("Move operation");
+
+        Point2D from = cell(robot, 0, 0).subtract(20, 20);
+        robot.drag(from).dropTo(robot.point(cell(robot, 3, 1)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(viewModel.canvas().selection()).hasSize(2);
+        robot.type(KeyCode.DELETE);
+        waitUntil(() -> area.getText().equals(EMPTY));
+        robot.clickOn("#undo-button");
+        waitUntil(() -> area.getText().contains("h q[1];"));
+    }
+
     /** Scrolls the palette to the tile, as a user would, and drags it onto a cell of the canvas. */
     private static void dragFromPalette(FxRobot robot, String tile, int column, int row) {
         ScrollPane palette = robot.lookup("#gate-palette").queryAs(ScrollPane.class);
