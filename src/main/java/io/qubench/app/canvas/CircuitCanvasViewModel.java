@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.qubench.app.edit.AddClassicalRegister;
 import io.qubench.app.edit.AddOperation;
 import io.qubench.app.edit.AddQubit;
 import io.qubench.app.edit.Batch;
@@ -94,6 +95,11 @@ public final class CircuitCanvasViewModel {
             Circuit c = requireCircuit();
             GatePalette.Entry e = entry(entryId);
             requireQubitRow(row, c);
+            if (e.kind() == GatePalette.Kind.MEASURE && c.numClbits() == 0) {
+                CircuitLayout l = layout.get();
+                measureIntoNewRegister(c, row, l.insertionIndex(Math.max(0, column), row, l.rows() - 1));
+                return;
+            }
             List<Integer> qubits;
             if (e.kind() == GatePalette.Kind.BARRIER) {
                 qubits = IntStream.range(0, c.numQubits()).boxed().toList();
@@ -147,6 +153,25 @@ public final class CircuitCanvasViewModel {
             }
             placeAt(e.operationOn(qubits, c), column);
         });
+    }
+
+    /** A first measurement: adds a register c with a bit per qubit, then measures into the qubit's bit, as one edit. */
+    private void measureIntoNewRegister(Circuit c, int qubit, int index) {
+        String name = freeRegisterName(c);
+        run(new Batch("Add measure", List.of(new AddClassicalRegister(document, name, c.numQubits()),
+                new AddOperation(document, index, new Operation.Measurement(qubit, qubit)))));
+        select(Set.of(index));
+    }
+
+    private static String freeRegisterName(Circuit c) {
+        Set<String> taken = new java.util.HashSet<>();
+        c.quantumRegisters().forEach(r -> taken.add(r.name()));
+        c.classicalRegisters().forEach(r -> taken.add(r.name()));
+        String name = "c";
+        for (int i = 1; taken.contains(name); i++) {
+            name = "c" + i;
+        }
+        return name;
     }
 
     private void placeAt(Operation op, int column) {
@@ -431,6 +456,13 @@ public final class CircuitCanvasViewModel {
             GatePalette.Entry e = palette.get().named(key.equals("m") ? "measure" : key)
                     .orElseThrow(() -> new UserInputException("'" + text + "': no gate named '" + text.split("[ (]")[0] + "'"));
             List<Integer> given = rest.isBlank() ? List.of() : parseQubits(rest, c);
+            if (e.kind() == GatePalette.Kind.MEASURE && c.numClbits() == 0 && given.size() <= 1) {
+                if (given.isEmpty()) {
+                    requireSelectedWire(text);
+                }
+                measureIntoNewRegister(c, given.isEmpty() ? selectedWire.get() : given.getFirst(), c.operations().size());
+                return;
+            }
             int k = e.kind() == GatePalette.Kind.BARRIER ? c.numQubits() : requireFits(e, c);
             List<Integer> qubits;
             if (given.size() == k) {

@@ -83,9 +83,20 @@ class CircuitCanvasViewModelTest {
         canvas.drop("measure", 2, 0);
         canvas.drop("barrier", 1, 0);
         assertThat(text()).contains("barrier q[0], q[1], q[2];\nmeasure q[2] -> c[2];");
-        open("qreg q[1];\n");
-        assertThat(canvas.drop("measure", 0, 0)).isFalse();
-        assertThat(problems.getLast()).contains("no classical bits");
+    }
+
+    @Test
+    void aFirstMeasurementAddsARegisterWithABitPerQubitAsOneEdit() {
+        open("qreg q[2];\nqreg c[1];\nh q[1];\n");
+        assertThat(canvas.drop("measure", 1, 1)).isTrue();
+        assertThat(text()).contains("creg c1[3];").contains("h q[1];\nmeasure q[1] -> c1[1];");
+        assertThat(commands.undoDescriptionProperty().get()).isEqualTo("Add measure");
+        commands.undo();
+        assertThat(text()).doesNotContain("creg");
+        canvas.selectedWireProperty().set(0);
+        canvas.type("measure");
+        assertThat(canvas.placeTyped()).isTrue();
+        assertThat(text()).contains("measure q[0] -> c1[0];");
     }
 
     @Test

@@ -159,6 +159,15 @@ class CommandManagerTest {
     }
 
     @Test
+    void aClassicalRegisterIsAddedAfterTheOthersAndANameIsNotTakenTwice() {
+        manager.execute(new AddClassicalRegister(document, "m", 2));
+        assertThat(document.text()).contains("creg c[2];\ncreg m[2];");
+        assertThat(document.circuit().numClbits()).isEqualTo(4);
+        assertThatThrownBy(() -> new AddClassicalRegister(document, "q", 1).execute())
+                .isInstanceOf(UserInputException.class).hasMessage("a register named 'q' already exists");
+    }
+
+    @Test
     void theLastQubitCannotBeRemoved() {
         String text = "OPENQASM 2.0;\nqreg q[1];\n";
         CircuitDocument doc = new CircuitDocument(QasmReader.parse(text, "t"), text);
