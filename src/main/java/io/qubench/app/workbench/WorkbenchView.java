@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.controlsfx.control.StatusBar;
 
+import io.qubench.app.canvas.CircuitCanvasView;
 import io.qubench.sim.Engine;
 import io.qubench.sim.SimulationResult;
 import javafx.beans.binding.Bindings;
@@ -47,11 +48,13 @@ public final class WorkbenchView {
     private final HistogramChart histogram = new HistogramChart();
     private final TableView<Map.Entry<String, Integer>> countsTable = new TableView<>();
     private final Label errorLabel = new Label();
+    private final CircuitCanvasView canvas;
 
     public WorkbenchView(WorkbenchViewModel viewModel, Window owner) {
         this.viewModel = viewModel;
         this.owner = owner;
         this.editor = new QasmEditor(viewModel);
+        this.canvas = new CircuitCanvasView(viewModel.canvas());
         root.getStyleClass().add("workbench");
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setCenter(content());
@@ -89,11 +92,62 @@ public final class WorkbenchView {
         MenuItem gotoError = new MenuItem("Go to Error");
         gotoError.setOnAction(e -> editor.showError());
         gotoError.disableProperty().bind(viewModel.errorProperty().isNull());
-        Menu edit = new Menu("Edit", null, gotoError);
+        Menu edit = new Menu("Edit", null, editItems());
+        edit.getItems().addAll(new SeparatorMenuItem(), gotoError);
 
         MenuBar bar = new MenuBar(file, edit, run);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /** Undo and redo act on the shared history; the others on the canvas or, when it has the focus, the text. */
+    private MenuItem[] editItems() {
+        var commands = viewModel.commands();
+        MenuItem undo = new MenuItem();
+        undo.setId("menu-undo");
+        undo.textProperty().bind(Bindings.concat("Undo ", commands.undoDescriptionProperty()));
+        undo.setAccelerator(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN));
+        undo.disableProperty().bind(commands.canUndoProperty().not());
+        undo.setOnAction(e -> undo());
+        MenuItem redo = new MenuItem();
+        redo.setId("menu-redo");
+        redo.textProperty().bind(Bindings.concat("Redo ", commands.redoDescriptionProperty()));
+        redo.setAccelerator(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN));
+        redo.disableProperty().bind(commands.canRedoProperty().not());
+        redo.setOnAction(e -> viewModel.redo());
+        var area = editor.area();
+        MenuItem copy = new MenuItem("Copy");
+        copy.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN));
+        copy.setOnAction(e -> onFocused(area::copy, viewModel.canvas()::copySelection));
+        MenuItem paste = new MenuItem("Paste");
+        paste.setAccelerator(new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN));
+        paste.setOnAction(e -> onFocused(area::paste, viewModel.canvas()::paste));
+        MenuItem delete = new MenuItem("Delete");
+        delete.setId("menu-delete");
+        delete.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
+        delete.setOnAction(e -> onFocused(() -> area.replaceSelection(""), viewModel.canvas()::deleteSelection));
+        MenuItem selectAll = new MenuItem("Select All");
+        selectAll.setId("menu-select-all");
+        selectAll.setAccelerator(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN));
+        selectAll.setOnAction(e -> onFocused(area::selectAll, viewModel.canvas()::selectAll));
+        return new MenuItem[] {undo, redo, new SeparatorMenuItem(), copy, paste, delete, selectAll};
+    }
+
+    /** Typing not yet taken in is undone by the text area itself; otherwise the shared history undoes. */
+    private void undo() {
+        if (editor.hasUncommittedTyping()) {
+            editor.area().undo();
+        } else {
+            viewModel.undo();
+        }
+    }
+
+    private void onFocused(Runnable inText, Runnable onCanvas) {
+        if (editor.area().isFocused()) {
+            inText.run();
+        } else {
+            onCanvas.run();
+        }
     }
 
     private MenuItem sampleItem(WorkbenchViewModel.Sample s) {
@@ -147,7 +201,17 @@ public final class WorkbenchView {
         Button cancel = new Button("Cancel");
         cancel.setOnAction(e -> viewModel.cancelSimulation());
         cancel.visibleProperty().bind(viewModel.runningProperty());
-        return new ToolBar(open, samples, new Label("Shots"), shots, new Label("Seed"), seed, new Label("Engine"), engine, run,
+        Button undo = new Button("↶");
+        undo.setId("undo-button");
+        undo.setTooltip(new Tooltip("Undo (Ctrl+Z): canvas and text edits alike"));
+        undo.disableProperty().bind(viewModel.commands().canUndoProperty().not());
+        undo.setOnAction(e -> undo());
+        Button redo = new Button("↷");
+        redo.setId("redo-button");
+        redo.setTooltip(new Tooltip("Redo (Ctrl+Y)"));
+        redo.disableProperty().bind(viewModel.commands().canRedoProperty().not());
+        redo.setOnAction(e -> viewModel.redo());
+        return new ToolBar(open, samples, undo, redo, new Label("Shots"), shots, new Label("Seed"), seed, new Label("Engine"), engine, run,
                 cancel);
     }
 
@@ -162,8 +226,11 @@ public final class WorkbenchView {
         errorLabel.visibleProperty().bind(viewModel.errorProperty().isNotNull());
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
         errorLabel.setOnMouseClicked(e -> editor.showError());
-        VBox left = new VBox(editor.node(), errorLabel);
+        VBox text = new VBox(editor.node(), errorLabel);
         VBox.setVgrow(editor.node(), Priority.ALWAYS);
+        SplitPane left = new SplitPane(canvas.node(), text);
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.55);
 
         countsTable.setId("counts-table");
         countsTable.setPlaceholder(new Label("Press Simulate (F5) to run the circuit"));
@@ -182,7 +249,7 @@ public final class WorkbenchView {
         right.setDividerPositions(0.65);
 
         SplitPane split = new SplitPane(left, right);
-        split.setDividerPositions(0.45);
+        split.setDividerPositions(0.6);
         split.setPadding(new Insets(4));
         return split;
     }
@@ -224,5 +291,9 @@ public final class WorkbenchView {
 
     QasmEditor editor() {
         return editor;
+    }
+
+    CircuitCanvasView canvas() {
+        return canvas;
     }
 }

@@ -9,6 +9,10 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.qubench.app.BackgroundRunner;
+import io.qubench.app.canvas.CircuitCanvasViewModel;
+import io.qubench.app.edit.CircuitDocument;
+import io.qubench.app.edit.CommandManager;
+import io.qubench.app.edit.ReplaceCircuit;
 import io.qubench.circuit.Circuit;
 import io.qubench.circuit.UserInputException;
 import io.qubench.qasm.QasmException;
@@ -36,6 +40,10 @@ import javafx.beans.value.ObservableStringValue;
  * State of the workbench window: the QASM text, the circuit it describes or the error it
  * has, and the last simulation. All parsing and simulation runs through the
  * {@link BackgroundRunner}, never on the FX thread.
+ *
+ * <p>The text and the canvas edit one {@link CircuitDocument} through one {@link CommandManager}:
+ * a text edit that parses becomes a {@link ReplaceCircuit}, a canvas edit rewrites the text, and
+ * undo and redo take back either.
  */
 public final class WorkbenchViewModel {
 
@@ -88,13 +96,39 @@ public final class WorkbenchViewModel {
     private final ObjectProperty<Engine> engine = new SimpleObjectProperty<>(this, "engine", Engine.AUTO);
     private final StringProperty seedText = new SimpleStringProperty(this, "seedText", "");
     private final IntegerProperty textRevision = new SimpleIntegerProperty(this, "textRevision");
+    private final IntegerProperty rewriteRevision = new SimpleIntegerProperty(this, "rewriteRevision");
     private final ObservableStringValue title = Bindings.concat(documentName, " — Qubench");
 
     private BackgroundRunner.Cancellable pendingValidation = BackgroundRunner.Cancellable.DONE;
     private BackgroundRunner.Cancellable pendingRun = BackgroundRunner.Cancellable.DONE;
 
+    private final CircuitDocument document = new CircuitDocument();
+    private final CommandManager commands = new CommandManager();
+    private final CircuitCanvasViewModel canvas;
+    /** Set when a document is opened: its first valid text starts a fresh history instead of being an edit. */
+    private boolean loadPending;
+
     public WorkbenchViewModel(BackgroundRunner runner) {
         this.runner = runner;
+        this.canvas = new CircuitCanvasViewModel(document, commands, problem -> status.set("Cannot edit: " + problem));
+        document.stateProperty().addListener((obs, old, state) -> documentChanged(state));
+        // Says what an edit did; undo and redo then say what they took back.
+        commands.revisionProperty().addListener((obs, old, rev) -> {
+            if (commands.canUndoProperty().get()) {
+                status.set(commands.undoDescriptionProperty().get());
+            }
+        });
+    }
+
+    /** An edit, undo or redo changed the document: show its circuit and, if the text is not already it, its text. */
+    private void documentChanged(CircuitDocument.State state) {
+        circuit.set(state.circuit());
+        if (!state.text().equals(qasmText.get())) {
+            pendingValidation.cancel();
+            qasmText.set(state.text());
+            error.set(null);
+            rewriteRevision.set(rewriteRevision.get() + 1);
+        }
     }
 
     /** A parse or run error with its place in the text (line 0 when it has none). */
@@ -128,6 +162,8 @@ public final class WorkbenchViewModel {
     }
 
     private void load(String name, String text) {
+        loadPending = true;
+        commands.clear();
         status.set("Opened " + name);
         documentName.set(name);
         result.set(null);
@@ -143,14 +179,51 @@ public final class WorkbenchViewModel {
         String name = documentName.get();
         pendingValidation = runner.run("Check QASM", () -> QasmReader.parse(text, name), parsed -> {
             if (text.equals(qasmText.get())) {
-                circuit.set(parsed);
                 error.set(null);
+                accept(parsed, text);
             }
         }, failure -> {
             if (text.equals(qasmText.get()) && !(failure instanceof CancellationException)) {
                 error.set(ErrorLocation.of(failure));
             }
         });
+    }
+
+    /** A text that parsed: the opened document's start, or an undoable text edit. */
+    private void accept(Circuit parsed, String text) {
+        if (loadPending || document.state() == null) {
+            loadPending = false;
+            document.restore(new CircuitDocument.State(parsed, text));
+            commands.clear();
+        } else if (!text.equals(document.text())) {
+            commands.execute(new ReplaceCircuit(document, parsed, text));
+        }
+    }
+
+    /** Takes back the last edit, of the text or of the canvas. */
+    public void undo() {
+        if (commands.canUndoProperty().get()) {
+            String what = commands.undoDescriptionProperty().get();
+            commands.undo();
+            status.set("Undid: " + what);
+        }
+    }
+
+    public void redo() {
+        if (commands.canRedoProperty().get()) {
+            String what = commands.redoDescriptionProperty().get();
+            commands.redo();
+            status.set("Redid: " + what);
+        }
+    }
+
+    /** The undo history shared by the text and the canvas. */
+    public CommandManager commands() {
+        return commands;
+    }
+
+    public CircuitCanvasViewModel canvas() {
+        return canvas;
     }
 
     /** Parses and simulates the current text in the background with the chosen shots and seed. */
@@ -207,6 +280,11 @@ public final class WorkbenchViewModel {
     /** Increments when a document is loaded, so the editor replaces its text and clears undo. */
     public ReadOnlyIntegerProperty textRevisionProperty() {
         return textRevision;
+    }
+
+    /** Increments when an edit, undo or redo rewrote the text, so the editor shows it without losing its place. */
+    public ReadOnlyIntegerProperty rewriteRevisionProperty() {
+        return rewriteRevision;
     }
 
     public ReadOnlyStringProperty documentNameProperty() {

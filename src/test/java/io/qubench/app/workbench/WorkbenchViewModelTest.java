@@ -126,4 +126,76 @@ class WorkbenchViewModelTest {
         assertThat(viewModel.errorProperty().get().describe()).contains("40-qubit").contains("needs");
         assertThat(viewModel.resultProperty().get()).isNull();
     }
+
+    @Test
+    void aCanvasEditRewritesTheTextAndUndoBringsBackTheOriginal() {
+        viewModel.openSample(WorkbenchViewModel.Sample.BELL);
+        String original = viewModel.qasmTextProperty().get();
+        int rewrites = viewModel.rewriteRevisionProperty().get();
+        assertThat(viewModel.commands().canUndoProperty().get()).isFalse();
+
+        assertThat(viewModel.canvas().drop("x", 1, 0)).isTrue();
+        assertThat(viewModel.qasmTextProperty().get()).startsWith("OPENQASM 2.0;").contains("x q[1];");
+        assertThat(viewModel.circuitProperty().get().gateCount()).isEqualTo(3);
+        assertThat(viewModel.rewriteRevisionProperty().get()).isEqualTo(rewrites + 1);
+
+        viewModel.undo();
+        assertThat(viewModel.qasmTextProperty().get()).isEqualTo(original);
+        assertThat(viewModel.circuitProperty().get().gateCount()).isEqualTo(2);
+        assertThat(viewModel.statusProperty().get()).isEqualTo("Undid: Add x");
+        viewModel.redo();
+        assertThat(viewModel.qasmTextProperty().get()).contains("x q[1];");
+    }
+
+    @Test
+    void aTextEditThatParsesIsOneUndoableCommandAndAnInvalidOneChangesNothing() {
+        viewModel.openSample(WorkbenchViewModel.Sample.BELL);
+        String original = viewModel.qasmTextProperty().get();
+        var before = viewModel.canvas().layoutProperty().get();
+
+        viewModel.qasmTextProperty().set(original + "h q[1];\n");
+        viewModel.validate();
+        assertThat(viewModel.canvas().layoutProperty().get().operations()).isEqualTo(before.operations() + 1);
+        assertThat(viewModel.commands().undoDescriptionProperty().get()).isEqualTo("Edit text");
+
+        viewModel.qasmTextProperty().set(original + "h q[9];\n");
+        viewModel.validate();
+        assertThat(viewModel.errorProperty().get().line()).isEqualTo(9);
+        assertThat(viewModel.canvas().layoutProperty().get().operations()).isEqualTo(before.operations() + 1);
+
+        viewModel.undo();
+        assertThat(viewModel.qasmTextProperty().get()).isEqualTo(original);
+        assertThat(viewModel.errorProperty().get()).isNull();
+        assertThat(viewModel.canvas().layoutProperty().get().operations()).isEqualTo(before.operations());
+    }
+
+    @Test
+    void openingAnotherDocumentStartsAFreshHistory() {
+        viewModel.openSample(WorkbenchViewModel.Sample.BELL);
+        viewModel.canvas().drop("h", 0, 0);
+        viewModel.openSample(WorkbenchViewModel.Sample.GHZ);
+        assertThat(viewModel.commands().canUndoProperty().get()).isFalse();
+        assertThat(viewModel.circuitProperty().get().numQubits()).isEqualTo(5);
+        viewModel.canvas().drop("h", 4, 0);
+        assertThat(viewModel.qasmTextProperty().get()).contains("h q[4];");
+    }
+
+    @Test
+    void aRefusedCanvasEditSaysWhyInTheStatus() {
+        viewModel.openSample(WorkbenchViewModel.Sample.BELL);
+        viewModel.canvas().drop("ccx", 0, 0);
+        assertThat(viewModel.statusProperty().get()).isEqualTo("Cannot edit: Ccx needs 3 qubits; the circuit has 2: add a qubit first");
+        viewModel.canvas().addQubit();
+        assertThat(viewModel.canvas().drop("ccx", 0, 0)).isTrue();
+        assertThat(viewModel.qasmTextProperty().get()).contains("qreg q[3];").contains("ccx q[0], q[1], q[2];");
+    }
+
+    @Test
+    void anOpenQasm3SampleStaysOpenQasm3AfterACanvasEdit(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("v3.qasm");
+        Files.writeString(file, "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[2] q;\nbit[2] c;\nh q[0];\n");
+        viewModel.openFile(file);
+        viewModel.canvas().drop("measure", 0, 1);
+        assertThat(viewModel.qasmTextProperty().get()).startsWith("OPENQASM 3.0;").contains("c[0] = measure q[0];");
+    }
 }
