@@ -77,4 +77,11 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("io.qubench.app..")
                 .check(classes);
     }
+
+    @Test
+    void analysisUsesNoGuiAndNoHistory() {
+        noClasses().that().resideInAPackage("io.qubench.analysis..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.qubench.app..", "io.qubench.history..")
+                .check(classes);
+    }
 }
