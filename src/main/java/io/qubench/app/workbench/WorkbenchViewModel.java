@@ -9,6 +9,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.qubench.app.BackgroundRunner;
+import io.qubench.app.livestate.LiveStateViewModel;
+import io.qubench.app.results.ResultsViewModel;
 import io.qubench.circuit.Circuit;
 import io.qubench.circuit.UserInputException;
 import io.qubench.qasm.QasmException;
@@ -90,11 +92,17 @@ public final class WorkbenchViewModel {
     private final IntegerProperty textRevision = new SimpleIntegerProperty(this, "textRevision");
     private final ObservableStringValue title = Bindings.concat(documentName, " — Qubench");
 
+    private final ResultsViewModel results;
+    private final LiveStateViewModel liveState;
+
     private BackgroundRunner.Cancellable pendingValidation = BackgroundRunner.Cancellable.DONE;
     private BackgroundRunner.Cancellable pendingRun = BackgroundRunner.Cancellable.DONE;
 
     public WorkbenchViewModel(BackgroundRunner runner) {
         this.runner = runner;
+        this.results = new ResultsViewModel(runner);
+        results.resultProperty().bind(result);
+        this.liveState = new LiveStateViewModel(runner, circuit);
     }
 
     /** A parse or run error with its place in the text (line 0 when it has none). */
@@ -227,6 +235,16 @@ public final class WorkbenchViewModel {
 
     public ReadOnlyObjectProperty<SimulationResult> resultProperty() {
         return result;
+    }
+
+    /** The results panel's state, following {@link #resultProperty()}. */
+    public ResultsViewModel results() {
+        return results;
+    }
+
+    /** The live-state panel's state, following {@link #circuitProperty()}. */
+    public LiveStateViewModel liveState() {
+        return liveState;
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
