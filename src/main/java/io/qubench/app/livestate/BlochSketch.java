@@ -42,8 +42,14 @@ final class BlochSketch {
 
     void show(String qubit, BlochVector v) {
         name.setText(qubit);
-        numbers.setText(String.format(Locale.ROOT, "x %+.2f%ny %+.2f%nz %+.2f  |r| %.2f", v.x(), v.y(), v.z(), v.length()));
+        numbers.setText(String.format(Locale.ROOT, "x %+.2f%ny %+.2f%nz %+.2f  |r| %.2f", shown(v.x()), shown(v.y()), shown(v.z()),
+                v.length()));
         draw(v);
+    }
+
+    /** Rounding noise such as −1e-17 would print as "-0.00". */
+    private static double shown(double component) {
+        return Math.abs(component) < 0.005 ? 0 : component;
     }
 
     String numbersText() {

@@ -111,7 +111,9 @@ public final class LiveStateView {
     }
 
     static String complex(LiveState.Amplitude a) {
-        return String.format(Locale.ROOT, "%+.4f %s %.4fi", a.re(), a.im() < 0 ? "−" : "+", Math.abs(a.im()));
+        double re = Math.abs(a.re()) < 5e-5 ? 0 : a.re();
+        double im = Math.abs(a.im()) < 5e-5 ? 0 : a.im();
+        return String.format(Locale.ROOT, "%+.4f %s %.4fi", re, im < 0 ? "-" : "+", Math.abs(im));
     }
 
     /** The phase in degrees in (−180, 180]: −180 and −0 read as 180 and 0. */

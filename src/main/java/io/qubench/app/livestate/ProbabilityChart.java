@@ -1,21 +1,15 @@
 package io.qubench.app.livestate;
 
 import java.awt.Color;
-import java.awt.Font;
 import java.util.List;
 import java.util.Locale;
 
-import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 
+import io.qubench.app.results.BarCharts;
 import javafx.scene.Node;
 
 /** Exact probabilities of the most probable basis states. */
@@ -23,32 +17,16 @@ final class ProbabilityChart {
 
     private static final String SERIES = "probability";
     private static final Color BAR = new Color(0x6a, 0x4c, 0xc2);
-    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
-    private static final int MAX_LABELLED_BARS = 48;
 
     private final DefaultCategoryDataset dataset = new DefaultCategoryDataset();
     private final JFreeChart chart;
     private final ChartViewer viewer;
 
     ProbabilityChart() {
-        chart = ChartFactory.createBarChart(null, "Basis state (qubit 0 rightmost)", "Probability", dataset,
-                PlotOrientation.VERTICAL, false, true, false);
-        chart.setBackgroundPaint(Color.WHITE);
-        CategoryPlot plot = chart.getCategoryPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
-        plot.setOutlineVisible(false);
-        CategoryAxis domain = plot.getDomainAxis();
-        domain.setTickLabelFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
-        domain.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-        domain.setMaximumCategoryLabelLines(1);
-        BarRenderer renderer = (BarRenderer) plot.getRenderer();
-        renderer.setBarPainter(new StandardBarPainter());
-        renderer.setShadowVisible(false);
-        renderer.setSeriesPaint(0, BAR);
-        renderer.setMaximumBarWidth(0.12);
+        BarRenderer renderer = new BarRenderer();
         renderer.setDefaultToolTipGenerator((data, row, column) -> String.format(Locale.ROOT, "|%s⟩  p = %.6f",
                 data.getColumnKey(column), data.getValue(row, column).doubleValue()));
+        chart = BarCharts.probabilities("Basis state (qubit 0 rightmost)", dataset, renderer, BAR);
         viewer = new ChartViewer(chart);
         viewer.setId("live-probabilities");
         viewer.setMinSize(200, 150);
@@ -71,13 +49,13 @@ final class ProbabilityChart {
             int shown = state.probabilities().size();
             chart.setTitle(shown < state.nonZero() ? "Top " + shown + " of " + state.nonZero() + " basis states"
                     : shown + " basis state" + (shown == 1 ? "" : "s") + " with non-zero probability");
-            chart.getTitle().setFont(TITLE);
-            chart.getCategoryPlot().getDomainAxis().setTickLabelsVisible(shown <= MAX_LABELLED_BARS);
+            chart.getTitle().setFont(BarCharts.TITLE);
+            BarCharts.fitLabels(chart.getCategoryPlot().getDomainAxis(), shownStates());
         }
         chart.setNotify(true);
     }
 
-    /** The bars now drawn, for tests: basis state labels in order. */
+    /** The basis states now drawn, in order. */
     @SuppressWarnings("unchecked")
     List<String> shownStates() {
         return (List<String>) (List<?>) dataset.getColumnKeys();

@@ -1,19 +1,12 @@
 package io.qubench.app.results;
 
 import java.awt.Color;
-import java.awt.Font;
 import java.util.List;
 import java.util.function.Function;
 
-import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 import io.qubench.analysis.OutcomeEstimate;
@@ -24,9 +17,6 @@ final class ResultsChart {
 
     private static final String SERIES = "probability";
     private static final Color BAR = new Color(0x3b, 0x6e, 0xd8);
-    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
-    /** Above this many bars the category labels would overlap at any usual width. */
-    private static final int MAX_LABELLED_BARS = 48;
 
     private final DefaultCategoryDataset dataset = new DefaultCategoryDataset();
     private final ErrorBarRenderer renderer = new ErrorBarRenderer();
@@ -35,26 +25,10 @@ final class ResultsChart {
     private List<OutcomeEstimate> shown = List.of();
 
     ResultsChart(Function<OutcomeEstimate, String> describe) {
-        chart = ChartFactory.createBarChart(null, "Outcome (classical bit 0 rightmost)", "Probability", dataset,
-                PlotOrientation.VERTICAL, false, true, false);
-        chart.setBackgroundPaint(Color.WHITE);
-        CategoryPlot plot = chart.getCategoryPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
-        plot.setOutlineVisible(false);
-        CategoryAxis domain = plot.getDomainAxis();
-        domain.setTickLabelFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
-        domain.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-        domain.setMaximumCategoryLabelLines(1);
-        NumberAxis range = (NumberAxis) plot.getRangeAxis();
-        range.setUpperMargin(0.08);
-        renderer.setBarPainter(new StandardBarPainter());
-        renderer.setShadowVisible(false);
-        renderer.setSeriesPaint(0, BAR);
-        renderer.setMaximumBarWidth(0.12);
+        chart = BarCharts.probabilities("Outcome (classical bit 0 rightmost)", dataset, renderer, BAR);
+        ((NumberAxis) chart.getCategoryPlot().getRangeAxis()).setUpperMargin(0.08);
         renderer.setItemMargin(0);
         renderer.setDefaultToolTipGenerator((data, row, column) -> column < shown.size() ? describe.apply(shown.get(column)) : null);
-        plot.setRenderer(renderer);
         viewer = new ChartViewer(chart);
         viewer.setId("results-chart");
         viewer.setMinSize(200, 150);
@@ -72,13 +46,13 @@ final class ResultsChart {
         for (OutcomeEstimate e : shown) {
             dataset.addValue(e.probability(), SERIES, e.bitstring());
         }
-        chart.getCategoryPlot().getDomainAxis().setTickLabelsVisible(shown.size() <= MAX_LABELLED_BARS);
+        BarCharts.fitLabels(chart.getCategoryPlot().getDomainAxis(), shown.stream().map(OutcomeEstimate::bitstring).toList());
         chart.setTitle(title);
-        chart.getTitle().setFont(TITLE);
+        chart.getTitle().setFont(BarCharts.TITLE);
         chart.setNotify(true);
     }
 
-    /** The bars now drawn, for tests: outcome → probability. */
+    /** The bars now drawn, in order. */
     List<OutcomeEstimate> shown() {
         return shown;
     }

@@ -120,15 +120,19 @@ public final class ResultsView {
         outcome.getStyleClass().add("monospaced");
         TableColumn<OutcomeEstimate, Integer> count = new TableColumn<>("Count");
         count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
+        count.getStyleClass().add("number-column");
         TableColumn<OutcomeEstimate, Double> probability = new TableColumn<>("Probability");
         probability.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().probability()));
         probability.setCellFactory(column -> new FormattedCell("%.4f"));
+        probability.getStyleClass().add("number-column");
         TableColumn<OutcomeEstimate, Double> lower = new TableColumn<>("Interval low");
         lower.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().interval().lower()));
         lower.setCellFactory(column -> new FormattedCell("%.4f"));
+        lower.getStyleClass().add("number-column");
         TableColumn<OutcomeEstimate, Double> upper = new TableColumn<>("Interval high");
         upper.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().interval().upper()));
         upper.setCellFactory(column -> new FormattedCell("%.4f"));
+        upper.getStyleClass().add("number-column");
         table.getColumns().setAll(List.of(outcome, count, probability, lower, upper));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // The table's own column sorting works on a sorted view; the model's list stays in model order.
@@ -144,7 +148,6 @@ public final class ResultsView {
 
         FormattedCell(String format) {
             this.format = format;
-            getStyleClass().add("number-cell");
         }
 
         @Override
