@@ -19,8 +19,8 @@ public final class BarCharts {
 
     public static final Font TITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     private static final Font LABELS = new Font(Font.MONOSPACED, Font.PLAIN, 12);
-    /** Above this many bars the category labels would overlap at any usual width. */
-    private static final int MAX_LABELLED_BARS = 48;
+    /** Above this many bars slanted labels overlap in a panel of usual width; hovering still names each bar. */
+    private static final int MAX_LABELLED_BARS = 24;
 
     private BarCharts() {
     }

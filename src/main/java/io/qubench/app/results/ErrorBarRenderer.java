@@ -13,6 +13,7 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.CategoryItemRendererState;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.Range;
 import org.jfree.data.category.CategoryDataset;
 
 import io.qubench.analysis.OutcomeEstimate;
@@ -32,6 +33,14 @@ final class ErrorBarRenderer extends BarRenderer {
 
     void setEstimates(List<OutcomeEstimate> estimates) {
         this.estimates = List.copyOf(estimates);
+    }
+
+    /** The axis must reach the top of the highest interval, not just of the highest bar. */
+    @Override
+    public Range findRangeBounds(CategoryDataset dataset) {
+        Range bars = super.findRangeBounds(dataset);
+        double top = estimates.stream().mapToDouble(e -> e.interval().upper()).max().orElse(0);
+        return bars == null ? null : Range.expandToInclude(bars, top);
     }
 
     @Override

@@ -103,4 +103,14 @@ class WorkbenchViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(WaitForAsyncUtils.asyncFx(view::histogramBars).get()).containsKey("101");
     }
+
+    @Test
+    void theLiveStateTabShowsTheIdealStateOfTheCircuitBeingEdited(FxRobot robot) throws Exception {
+        robot.interact(() -> viewModel.openSample(WorkbenchViewModel.Sample.BELL));
+        robot.clickOn("Live state");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> viewModel.liveState().stateProperty().get() != null);
+        assertThat(viewModel.liveState().stateProperty().get().probabilities())
+                .extracting(io.qubench.app.livestate.LiveState.Amplitude::bitstring).containsExactly("00", "11");
+        assertThat(robot.lookup("#live-state-message").queryAs(Label.class).getText()).isEqualTo("Ideal state before the 2 measurements");
+    }
 }
