@@ -2,9 +2,7 @@ package io.qubench.app.livestate;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 
 import io.qubench.analysis.BlochVector;
 import io.qubench.circuit.Circuit;
@@ -35,29 +33,20 @@ final class LiveStateComputer {
         SimulationResult r = simulator.run(unitary.gates(), RunOptions.shots(0, 0).withStatevector(true));
         double[] amplitudes = r.statevector();
         ShotRunner.checkCancelled();
-        int keep = Math.max(topK, MAX_AMPLITUDE_ROWS);
-        // Min-heap of the largest probabilities seen so far, ties to the lower index.
-        PriorityQueue<Integer> largest = new PriorityQueue<>(keep + 1,
-                Comparator.<Integer>comparingDouble(i -> probability(amplitudes, i)).thenComparing(Comparator.reverseOrder()));
-        int nonZero = 0;
         int dimension = 1 << n;
+        double[] probabilities = new double[dimension];
+        int nonZero = 0;
         for (int i = 0; i < dimension; i++) {
-            double p = probability(amplitudes, i);
-            if (p <= NEGLIGIBLE) {
-                continue;
-            }
-            nonZero++;
-            if (largest.size() < keep) {
-                largest.add(i);
-            } else if (p > probability(amplitudes, largest.peek())) {
-                largest.poll();
-                largest.add(i);
+            double p = amplitudes[2 * i] * amplitudes[2 * i] + amplitudes[2 * i + 1] * amplitudes[2 * i + 1];
+            probabilities[i] = p;
+            if (p > NEGLIGIBLE) {
+                nonZero++;
             }
         }
-        Integer[] byProbability = largest.toArray(Integer[]::new);
-        Arrays.sort(byProbability, Comparator.<Integer>comparingDouble(i -> -probability(amplitudes, i)).thenComparing(i -> i));
-        List<LiveState.Amplitude> rows = inBasisOrder(byProbability, MAX_AMPLITUDE_ROWS, amplitudes, n);
-        List<LiveState.Amplitude> top = inBasisOrder(byProbability, topK, amplitudes, n);
+        // One sort gives both cut-offs; skipped when every non-zero state fits in both lists.
+        double[] ascending = nonZero > Math.min(topK, MAX_AMPLITUDE_ROWS) ? sortedCopy(probabilities) : null;
+        List<LiveState.Amplitude> rows = largestInBasisOrder(probabilities, ascending, MAX_AMPLITUDE_ROWS, nonZero, amplitudes, n);
+        List<LiveState.Amplitude> top = largestInBasisOrder(probabilities, ascending, topK, nonZero, amplitudes, n);
         List<BlochVector> bloch = List.of(BlochVector.ofState(amplitudes, n));
         List<String> labels = new ArrayList<>(n);
         for (int q = 0; q < n; q++) {
@@ -66,17 +55,37 @@ final class LiveStateComputer {
         return new LiveState(n, top, rows, nonZero, bloch, labels, unitary.note(), System.nanoTime() - start);
     }
 
-    private static List<LiveState.Amplitude> inBasisOrder(Integer[] byProbability, int limit, double[] a, int n) {
-        Integer[] chosen = Arrays.copyOf(byProbability, Math.min(limit, byProbability.length));
-        Arrays.sort(chosen);
-        List<LiveState.Amplitude> out = new ArrayList<>(chosen.length);
-        for (int i : chosen) {
-            out.add(new LiveState.Amplitude(i, Bitstrings.ofIndex(i, n), a[2 * i], a[2 * i + 1]));
-        }
-        return out;
+    private static double[] sortedCopy(double[] values) {
+        double[] copy = values.clone();
+        Arrays.sort(copy);
+        return copy;
     }
 
-    private static double probability(double[] a, int i) {
-        return a[2 * i] * a[2 * i] + a[2 * i + 1] * a[2 * i + 1];
+    /**
+     * The {@code limit} most probable basis states (ties to the lower index), in basis order:
+     * every state above the limit-th largest probability, then states equal to it by index.
+     */
+    private static List<LiveState.Amplitude> largestInBasisOrder(double[] p, double[] ascending, int limit, int nonZero,
+            double[] a, int n) {
+        int keep = Math.min(limit, nonZero);
+        double cutoff = keep == nonZero ? NEGLIGIBLE : ascending[p.length - keep];
+        boolean inclusive = keep != nonZero;
+        int above = 0;
+        if (inclusive) {
+            for (double v : p) {
+                if (v > cutoff) {
+                    above++;
+                }
+            }
+        }
+        int ties = keep - above;
+        List<LiveState.Amplitude> out = new ArrayList<>(keep);
+        for (int i = 0; i < p.length && out.size() < keep; i++) {
+            boolean take = p[i] > cutoff || (inclusive && p[i] == cutoff && ties-- > 0);
+            if (take) {
+                out.add(new LiveState.Amplitude(i, Bitstrings.ofIndex(i, n), a[2 * i], a[2 * i + 1]));
+            }
+        }
+        return out;
     }
 }

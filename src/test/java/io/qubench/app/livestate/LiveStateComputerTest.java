@@ -36,6 +36,18 @@ class LiveStateComputerTest {
     }
 
     @Test
+    void distinctProbabilitiesAreCutAtTheKthLargest() {
+        // P(q0 = 1) = 0.8, P(q1 = 1) = 0.3: 00 → 0.14, 01 → 0.56, 10 → 0.06, 11 → 0.24
+        Circuit c = Circuit.builder().qubits(2)
+                .gate(io.qubench.circuit.StandardGate.RY, new double[] {2 * Math.asin(Math.sqrt(0.8))}, 0)
+                .gate(io.qubench.circuit.StandardGate.RY, new double[] {2 * Math.asin(Math.sqrt(0.3))}, 1).build();
+        assertThat(computer.compute(c, 2).probabilities()).extracting(LiveState.Amplitude::bitstring).containsExactly("01", "11");
+        assertThat(computer.compute(c, 3).probabilities()).extracting(LiveState.Amplitude::bitstring)
+                .containsExactly("00", "01", "11");
+        assertThat(computer.compute(c, 3).amplitudes()).hasSize(4);
+    }
+
+    @Test
     void phasesAndBlochVectorsComeFromTheSameState() {
         Circuit c = Circuit.builder().qubits(1).h(0).gate(io.qubench.circuit.StandardGate.S, 0).build();
         LiveState s = computer.compute(c, 4);
