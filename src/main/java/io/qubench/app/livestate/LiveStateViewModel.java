@@ -36,7 +36,8 @@ public final class LiveStateViewModel {
     private BackgroundRunner.Cancellable pending = BackgroundRunner.Cancellable.DONE;
     /** Identifies the newest request: results of older ones are dropped even if they finish. */
     private long generation;
-    private Circuit computedFor;
+    /** The circuit of the newest request, computed or still running: the same circuit again needs no new run. */
+    private Circuit requested;
 
     /** {@code circuit} changes to a new value on every valid edit (see WorkbenchViewModel#circuitProperty). */
     public LiveStateViewModel(BackgroundRunner runner, ObservableValue<Circuit> circuit) {
@@ -45,18 +46,19 @@ public final class LiveStateViewModel {
         circuit.addListener((obs, old, c) -> recompute());
         active.addListener((obs, was, on) -> recompute());
         topK.addListener((obs, old, k) -> {
-            computedFor = null;
+            requested = null;
             recompute();
         });
     }
 
     private void recompute() {
         Circuit c = circuit.getValue();
-        if (!active.get() || c == computedFor) {
+        if (!active.get() || (c == requested && c != null)) {
             return;
         }
         pending.cancel();
         long mine = ++generation;
+        requested = c;
         if (c == null) {
             finish(mine, null, "No circuit yet");
             return;
@@ -65,19 +67,12 @@ public final class LiveStateViewModel {
             finish(mine, null, "Live state is off: this circuit has " + c.numQubits() + " qubits, the live view at most "
                     + LiveStateComputer.MAX_QUBITS + " (2^" + c.numQubits() + " amplitudes are too many to recompute on every edit). "
                     + "Simulate (F5) for its counts.");
-            computedFor = c;
             return;
         }
         computing.set(true);
         int k = Math.max(1, topK.get());
-        pending = runner.run("Live state", () -> computer.compute(c, k), s -> {
-            if (mine == generation) {
-                computedFor = c;
-                finish(mine, s, s.note());
-            }
-        }, failure -> {
-            if (mine == generation && !(failure instanceof CancellationException)) {
-                computedFor = c;
+        pending = runner.run("Live state", () -> computer.compute(c, k), s -> finish(mine, s, s.note()), failure -> {
+            if (!(failure instanceof CancellationException)) {
                 finish(mine, null, "Live state unavailable: "
                         + java.util.Objects.requireNonNullElse(failure.getMessage(), failure.getClass().getSimpleName()));
             }

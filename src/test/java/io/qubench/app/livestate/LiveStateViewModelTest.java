@@ -71,6 +71,22 @@ class LiveStateViewModelTest {
     }
 
     @Test
+    void goingBackToTheShownCircuitWhileAnotherIsComputingShowsTheOneBackAgain() {
+        DeferredRunner runner = new DeferredRunner();
+        LiveStateViewModel model = new LiveStateViewModel(runner, circuit);
+        model.activeProperty().set(true);
+        Circuit zero = qasm("qreg q[1]; id q[0];");
+        circuit.set(zero);
+        runner.complete(0);
+        circuit.set(qasm("qreg q[1]; x q[0];"));
+        circuit.set(zero);
+        assertThat(runner.cancelled).as("the run for the other circuit").contains(1);
+        runner.complete(1);
+        runner.complete(2);
+        assertThat(model.stateProperty().get().probabilities()).extracting(LiveState.Amplitude::bitstring).containsExactly("0");
+    }
+
+    @Test
     void aCircuitAboveTheLimitSaysWhyTheViewIsOff() {
         CountingRunner runner = new CountingRunner();
         LiveStateViewModel model = new LiveStateViewModel(runner, circuit);
