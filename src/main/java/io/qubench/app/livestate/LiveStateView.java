@@ -48,7 +48,7 @@ public final class LiveStateView {
         blochScroll.setFitToWidth(true);
         blochScroll.setMinWidth(130);
         SplitPane upper = new SplitPane(chart.node(), blochScroll);
-        upper.setDividerPositions(0.6);
+        upper.setDividerPositions(0.55);
         BorderPane lower = new BorderPane(amplitudeTable());
         amplitudeCaption.setId("amplitude-caption");
         amplitudeCaption.setPadding(new Insets(2, 4, 2, 4));
