@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.qubench.circuit.Circuit;
+import io.qubench.circuit.StandardGate;
+import io.qubench.sim.PauliString;
 import io.qubench.sim.RunOptions;
 import io.qubench.sim.statevector.StateVectorSimulator;
 
@@ -31,13 +34,13 @@ class PauliZExpectationTest {
 
     @Test
     void agreesWithTheExactExpectationOfTheSampledState() {
-        Circuit c = Circuit.builder().qubits(3).clbits(3).gate(io.qubench.circuit.StandardGate.RY, new double[] {1.1}, 0)
+        Circuit c = Circuit.builder().qubits(3).clbits(3).gate(StandardGate.RY, new double[] {1.1}, 0)
                 .h(1).cx(1, 2).measureAll().build();
         var result = new StateVectorSimulator().run(c, RunOptions.shots(200_000, 7));
-        Circuit unitary = Circuit.builder().qubits(3).gate(io.qubench.circuit.StandardGate.RY, new double[] {1.1}, 0)
+        Circuit unitary = Circuit.builder().qubits(3).gate(StandardGate.RY, new double[] {1.1}, 0)
                 .h(1).cx(1, 2).build();
         double[] exact = new StateVectorSimulator().expectations(unitary, RunOptions.shots(0, 0),
-                java.util.List.of(io.qubench.sim.PauliString.parse("IIZ"), io.qubench.sim.PauliString.parse("ZZI")));
+                List.of(PauliString.parse("IIZ"), PauliString.parse("ZZI")));
         assertThat(PauliZExpectation.of(result.counts(), "IIZ")).isCloseTo(exact[0], within(0.01));
         assertThat(PauliZExpectation.of(result.counts(), "ZZI")).isCloseTo(exact[1], within(1e-12));
     }

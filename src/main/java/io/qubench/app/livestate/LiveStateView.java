@@ -1,6 +1,7 @@
 package io.qubench.app.livestate;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -104,7 +105,7 @@ public final class LiveStateView {
         TableColumn<LiveState.Amplitude, LiveState.Amplitude> phase = new TableColumn<>("Phase");
         phase.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         phase.setCellFactory(col -> new PhaseCell());
-        phase.setComparator(java.util.Comparator.comparingDouble(LiveStateView::phaseDegrees));
+        phase.setComparator(Comparator.comparingDouble(LiveStateView::phaseDegrees));
         amplitudes.getColumns().setAll(List.of(basis, amplitude, probability, phase));
         amplitudes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return amplitudes;

@@ -1,5 +1,6 @@
 package io.qubench.app.livestate;
 
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 
 import io.qubench.app.BackgroundRunner;
@@ -74,7 +75,7 @@ public final class LiveStateViewModel {
         pending = runner.run("Live state", () -> computer.compute(c, k), s -> finish(mine, s, s.note()), failure -> {
             if (!(failure instanceof CancellationException)) {
                 finish(mine, null, "Live state unavailable: "
-                        + java.util.Objects.requireNonNullElse(failure.getMessage(), failure.getClass().getSimpleName()));
+                        + Objects.requireNonNullElse(failure.getMessage(), failure.getClass().getSimpleName()));
             }
         });
     }

@@ -21,6 +21,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
@@ -143,7 +144,7 @@ public final class ResultsView {
     }
 
     /** A number cell with a fixed format, right-aligned. */
-    private static final class FormattedCell extends javafx.scene.control.TableCell<OutcomeEstimate, Double> {
+    private static final class FormattedCell extends TableCell<OutcomeEstimate, Double> {
         private final String format;
 
         FormattedCell(String format) {

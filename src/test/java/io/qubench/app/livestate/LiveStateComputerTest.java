@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 
 import io.qubench.circuit.Circuit;
+import io.qubench.circuit.StandardGate;
 import io.qubench.sim.BenchmarkCircuits;
 
 class LiveStateComputerTest {
@@ -28,7 +29,7 @@ class LiveStateComputerTest {
     @Test
     void theLargestProbabilitiesAreChosen() {
         // ry(2·asin(√0.9)) on q0: P(1) = 0.9
-        Circuit c = Circuit.builder().qubits(2).gate(io.qubench.circuit.StandardGate.RY,
+        Circuit c = Circuit.builder().qubits(2).gate(StandardGate.RY,
                 new double[] {2 * Math.asin(Math.sqrt(0.9))}, 0).h(1).build();
         LiveState s = computer.compute(c, 2);
         assertThat(s.probabilities()).extracting(LiveState.Amplitude::bitstring).containsExactly("01", "11");
@@ -39,8 +40,8 @@ class LiveStateComputerTest {
     void distinctProbabilitiesAreCutAtTheKthLargest() {
         // P(q0 = 1) = 0.8, P(q1 = 1) = 0.3: 00 → 0.14, 01 → 0.56, 10 → 0.06, 11 → 0.24
         Circuit c = Circuit.builder().qubits(2)
-                .gate(io.qubench.circuit.StandardGate.RY, new double[] {2 * Math.asin(Math.sqrt(0.8))}, 0)
-                .gate(io.qubench.circuit.StandardGate.RY, new double[] {2 * Math.asin(Math.sqrt(0.3))}, 1).build();
+                .gate(StandardGate.RY, new double[] {2 * Math.asin(Math.sqrt(0.8))}, 0)
+                .gate(StandardGate.RY, new double[] {2 * Math.asin(Math.sqrt(0.3))}, 1).build();
         assertThat(computer.compute(c, 2).probabilities()).extracting(LiveState.Amplitude::bitstring).containsExactly("01", "11");
         assertThat(computer.compute(c, 3).probabilities()).extracting(LiveState.Amplitude::bitstring)
                 .containsExactly("00", "01", "11");
@@ -49,7 +50,7 @@ class LiveStateComputerTest {
 
     @Test
     void phasesAndBlochVectorsComeFromTheSameState() {
-        Circuit c = Circuit.builder().qubits(1).h(0).gate(io.qubench.circuit.StandardGate.S, 0).build();
+        Circuit c = Circuit.builder().qubits(1).h(0).gate(StandardGate.S, 0).build();
         LiveState s = computer.compute(c, 4);
         assertThat(s.amplitudes().get(1).phase()).isCloseTo(Math.PI / 2, within(1e-12));
         assertThat(s.bloch().getFirst().y()).isCloseTo(1, within(1e-12));

@@ -22,6 +22,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 @ExtendWith(ApplicationExtension.class)
@@ -37,7 +38,7 @@ class LiveStateViewTest {
         viewModel = new LiveStateViewModel(new FxBackgroundRunner(executor), circuit);
         viewModel.activeProperty().set(true);
         view = new LiveStateView(viewModel);
-        Scene scene = new Scene(new javafx.scene.layout.StackPane(view.root()), 800, 600);
+        Scene scene = new Scene(new StackPane(view.root()), 800, 600);
         scene.getStylesheets().add(Stylesheets.WORKBENCH);
         stage.setScene(scene);
         stage.show();

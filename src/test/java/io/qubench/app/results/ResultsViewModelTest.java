@@ -1,6 +1,7 @@
 package io.qubench.app.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ class ResultsViewModelTest {
         assertThat(json.get("shots").asInt()).isEqualTo(10);
         assertThat(json.get("seed").asLong()).isEqualTo(42);
         assertThat(json.get("counts").get("111").asInt()).isEqualTo(5);
-        assertThat(json.get("outcomes").get(0).get("ci_lower").asDouble()).isCloseTo(0.2366, org.assertj.core.api.Assertions.within(1e-4));
+        assertThat(json.get("outcomes").get(0).get("ci_lower").asDouble()).isCloseTo(0.2366, within(1e-4));
     }
 
     @Test

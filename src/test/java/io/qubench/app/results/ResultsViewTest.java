@@ -23,6 +23,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.StackPane;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 
@@ -37,7 +38,7 @@ class ResultsViewTest {
     void start(Stage stage) {
         viewModel = new ResultsViewModel(new FxBackgroundRunner(executor));
         view = new ResultsView(viewModel, stage);
-        Scene scene = new Scene(new javafx.scene.layout.StackPane(view.root()), 800, 600);
+        Scene scene = new Scene(new StackPane(view.root()), 800, 600);
         scene.getStylesheets().add(Stylesheets.WORKBENCH);
         stage.setScene(scene);
         stage.show();
