@@ -114,4 +114,11 @@ class ArchitectureTest {
                         "io.qubench.job..", "io.qubench.cli..")
                 .check(classes);
     }
+
+    @Test
+    void analysisUsesNoGuiAndNoHistory() {
+        noClasses().that().resideInAPackage("io.qubench.analysis..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.qubench.app..", "io.qubench.history..")
+                .check(classes);
+    }
 }

@@ -6,10 +6,10 @@ import java.util.Map;
 import org.controlsfx.control.StatusBar;
 
 import io.qubench.app.canvas.CircuitCanvasView;
+import io.qubench.app.livestate.LiveStateView;
+import io.qubench.app.results.ResultsView;
 import io.qubench.sim.Engine;
-import io.qubench.sim.SimulationResult;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -24,8 +24,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -45,8 +45,8 @@ public final class WorkbenchView {
     private final Window owner;
     private final BorderPane root = new BorderPane();
     private final QasmEditor editor;
-    private final HistogramChart histogram = new HistogramChart();
-    private final TableView<Map.Entry<String, Integer>> countsTable = new TableView<>();
+    private final ResultsView results;
+    private final LiveStateView liveState;
     private final Label errorLabel = new Label();
     private final CircuitCanvasView canvas;
 
@@ -55,11 +55,12 @@ public final class WorkbenchView {
         this.owner = owner;
         this.editor = new QasmEditor(viewModel);
         this.canvas = new CircuitCanvasView(viewModel.canvas());
+        this.results = new ResultsView(viewModel.results(), owner);
+        this.liveState = new LiveStateView(viewModel.liveState());
         root.getStyleClass().add("workbench");
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setCenter(content());
         root.setBottom(statusBar());
-        viewModel.resultProperty().addListener((obs, old, r) -> showResult(r));
     }
 
     public Parent root() {
@@ -232,23 +233,7 @@ public final class WorkbenchView {
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.55);
 
-        countsTable.setId("counts-table");
-        countsTable.setPlaceholder(new Label("Press Simulate (F5) to run the circuit"));
-        TableColumn<Map.Entry<String, Integer>, String> outcome = new TableColumn<>("Outcome");
-        outcome.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getKey()));
-        outcome.getStyleClass().add("monospaced");
-        TableColumn<Map.Entry<String, Integer>, Integer> count = new TableColumn<>("Count");
-        count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
-        TableColumn<Map.Entry<String, Integer>, String> probability = new TableColumn<>("Probability");
-        probability.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(String.format("%.4f",
-                viewModel.resultProperty().get() == null ? 0.0 : viewModel.resultProperty().get().probability(c.getValue().getKey()))));
-        countsTable.getColumns().setAll(java.util.List.of(outcome, count, probability));
-        countsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        SplitPane right = new SplitPane(histogram.node(), countsTable);
-        right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.65);
-
-        SplitPane split = new SplitPane(left, right);
+        SplitPane split = new SplitPane(left, resultTabs());
         split.setDividerPositions(0.6);
         split.setPadding(new Insets(4));
         return split;
@@ -267,10 +252,22 @@ public final class WorkbenchView {
         return bar;
     }
 
-    private void showResult(SimulationResult r) {
-        histogram.show(r);
-        countsTable.setItems(r == null ? FXCollections.observableArrayList()
-                : FXCollections.observableArrayList(r.counts().entrySet()));
+    /** Results of the last run and the live ideal state, side by side as tabs; live work happens only while shown. */
+    private TabPane resultTabs() {
+        Tab resultsTab = new Tab("Results", results.root());
+        resultsTab.setId("tab-results");
+        Tab liveTab = new Tab("Live state", liveState.root());
+        liveTab.setId("tab-live-state");
+        TabPane tabs = new TabPane(resultsTab, liveTab);
+        tabs.setId("result-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        viewModel.liveState().activeProperty().bind(liveTab.selectedProperty());
+        viewModel.resultProperty().addListener((obs, old, r) -> {
+            if (r != null) {
+                tabs.getSelectionModel().select(resultsTab);
+            }
+        });
+        return tabs;
     }
 
     private void chooseFile() {
@@ -284,9 +281,9 @@ public final class WorkbenchView {
         }
     }
 
-    /** The histogram's bars, for tests. */
+    /** The histogram's bars, for tests: outcome → count. */
     Map<String, Integer> histogramBars() {
-        return histogram.shown();
+        return results.shownCounts();
     }
 
     QasmEditor editor() {

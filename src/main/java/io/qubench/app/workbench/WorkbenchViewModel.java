@@ -13,6 +13,8 @@ import io.qubench.app.canvas.CircuitCanvasViewModel;
 import io.qubench.app.edit.CircuitDocument;
 import io.qubench.app.edit.CommandManager;
 import io.qubench.app.edit.ReplaceCircuit;
+import io.qubench.app.livestate.LiveStateViewModel;
+import io.qubench.app.results.ResultsViewModel;
 import io.qubench.circuit.Circuit;
 import io.qubench.circuit.UserInputException;
 import io.qubench.qasm.QasmException;
@@ -99,6 +101,9 @@ public final class WorkbenchViewModel {
     private final IntegerProperty rewriteRevision = new SimpleIntegerProperty(this, "rewriteRevision");
     private final ObservableStringValue title = Bindings.concat(documentName, " — Qubench");
 
+    private final ResultsViewModel results;
+    private final LiveStateViewModel liveState;
+
     private BackgroundRunner.Cancellable pendingValidation = BackgroundRunner.Cancellable.DONE;
     private BackgroundRunner.Cancellable pendingRun = BackgroundRunner.Cancellable.DONE;
 
@@ -118,6 +123,9 @@ public final class WorkbenchViewModel {
                 status.set(commands.undoDescriptionProperty().get());
             }
         });
+        this.results = new ResultsViewModel(runner);
+        results.resultProperty().bind(result);
+        this.liveState = new LiveStateViewModel(runner, circuit);
     }
 
     /** An edit, undo or redo changed the document: show its circuit and, if the text is not already it, its text. */
@@ -305,6 +313,16 @@ public final class WorkbenchViewModel {
 
     public ReadOnlyObjectProperty<SimulationResult> resultProperty() {
         return result;
+    }
+
+    /** The results panel's state, following {@link #resultProperty()}. */
+    public ResultsViewModel results() {
+        return results;
+    }
+
+    /** The live-state panel's state, following {@link #circuitProperty()}. */
+    public LiveStateViewModel liveState() {
+        return liveState;
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

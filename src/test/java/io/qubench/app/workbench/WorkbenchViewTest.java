@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -26,7 +25,15 @@ import javafx.stage.Stage;
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchViewTest {
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor();
+    /**
+     * Never shut down: the editor's debounce timer may still validate after a test ends, and a
+     * rejected task would surface as an error in whichever TestFX test runs next.
+     */
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "workbench-view-test");
+        t.setDaemon(true);
+        return t;
+    });
     private WorkbenchViewModel viewModel;
     private WorkbenchView view;
 
@@ -38,11 +45,6 @@ class WorkbenchViewTest {
         scene.getStylesheets().add(Stylesheets.WORKBENCH);
         stage.setScene(scene);
         stage.show();
-    }
-
-    @AfterEach
-    void stopExecutor() {
-        executor.shutdownNow();
     }
 
     @Test
@@ -102,5 +104,15 @@ class WorkbenchViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> viewModel.resultProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(WaitForAsyncUtils.asyncFx(view::histogramBars).get()).containsKey("101");
+    }
+
+    @Test
+    void theLiveStateTabShowsTheIdealStateOfTheCircuitBeingEdited(FxRobot robot) throws Exception {
+        robot.interact(() -> viewModel.openSample(WorkbenchViewModel.Sample.BELL));
+        robot.clickOn("Live state");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> viewModel.liveState().stateProperty().get() != null);
+        assertThat(viewModel.liveState().stateProperty().get().probabilities())
+                .extracting(io.qubench.app.livestate.LiveState.Amplitude::bitstring).containsExactly("00", "11");
+        assertThat(robot.lookup("#live-state-message").queryAs(Label.class).getText()).isEqualTo("Ideal state before the 2 measurements");
     }
 }
