@@ -6,6 +6,8 @@ import java.util.Objects;
 public final class Stylesheets {
 
     public static final String WORKBENCH = url("css/workbench.css");
+    /** Laid over {@link #WORKBENCH} for the dark theme. */
+    public static final String DARK = url("css/dark.css");
 
     private Stylesheets() {
     }

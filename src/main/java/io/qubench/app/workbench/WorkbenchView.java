@@ -17,6 +17,12 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import io.qubench.qasm.QasmVersion;
+import java.nio.file.Path;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuButton;
@@ -48,6 +54,7 @@ public final class WorkbenchView {
     private final ResultsView results;
     private final LiveStateView liveState;
     private final Label errorLabel = new Label();
+    private final Menu recent = new Menu("Open Recent");
     private final CircuitCanvasView canvas;
 
     public WorkbenchView(WorkbenchViewModel viewModel, Window owner) {
@@ -68,6 +75,13 @@ public final class WorkbenchView {
     }
 
     private MenuBar menuBar() {
+        MenuItem newCircuit = new MenuItem("New");
+        newCircuit.setAccelerator(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
+        newCircuit.setOnAction(e -> {
+            if (confirmDiscard("start a new circuit")) {
+                viewModel.newCircuit();
+            }
+        });
         MenuItem open = new MenuItem("Open…");
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
         open.setOnAction(e -> chooseFile());
@@ -76,10 +90,43 @@ public final class WorkbenchView {
         for (WorkbenchViewModel.Sample s : WorkbenchViewModel.Sample.values()) {
             samples.getItems().add(sampleItem(s));
         }
+        recent.setId("menu-recent");
+        recent.setDisable(true);
+        MenuItem save = new MenuItem("Save");
+        save.setId("menu-save");
+        save.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
+        save.setOnAction(e -> save());
+        MenuItem saveAs = new MenuItem("Save As…");
+        saveAs.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        saveAs.setOnAction(e -> saveAs());
+        MenuItem export2 = new MenuItem("OpenQASM 2…");
+        export2.setOnAction(e -> export(QasmVersion.V2));
+        MenuItem export3 = new MenuItem("OpenQASM 3…");
+        export3.setOnAction(e -> export(QasmVersion.V3));
+        Menu export = new Menu("Export", null, export2, export3);
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        quit.setOnAction(e -> owner.hide());
-        Menu file = new Menu("File", null, open, samples, new SeparatorMenuItem(), quit);
+        quit.setOnAction(e -> {
+            if (confirmDiscard("quit")) {
+                owner.hide();
+            }
+        });
+        Menu file = new Menu("File", null, newCircuit, open, samples, recent, new SeparatorMenuItem(), save, saveAs, export,
+                new SeparatorMenuItem(), quit);
+
+        CheckMenuItem dark = new CheckMenuItem("Dark Theme");
+        dark.setId("menu-dark-theme");
+        dark.selectedProperty().bindBidirectional(viewModel.darkThemeProperty());
+        MenuItem zoomIn = new MenuItem("Zoom In");
+        zoomIn.setAccelerator(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN));
+        zoomIn.setOnAction(e -> viewModel.canvas().zoomIn());
+        MenuItem zoomOut = new MenuItem("Zoom Out");
+        zoomOut.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
+        zoomOut.setOnAction(e -> viewModel.canvas().zoomOut());
+        MenuItem zoomReset = new MenuItem("Actual Size");
+        zoomReset.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
+        zoomReset.setOnAction(e -> viewModel.canvas().resetZoom());
+        Menu view = new Menu("View", null, dark, new SeparatorMenuItem(), zoomIn, zoomOut, zoomReset);
 
         MenuItem simulate = new MenuItem("Simulate");
         simulate.setAccelerator(new KeyCodeCombination(KeyCode.F5));
@@ -96,7 +143,7 @@ public final class WorkbenchView {
         Menu edit = new Menu("Edit", null, editItems());
         edit.getItems().addAll(new SeparatorMenuItem(), gotoError);
 
-        MenuBar bar = new MenuBar(file, edit, run);
+        MenuBar bar = new MenuBar(file, edit, view, run);
         bar.setId("menu-bar");
         return bar;
     }
@@ -154,8 +201,14 @@ public final class WorkbenchView {
     private MenuItem sampleItem(WorkbenchViewModel.Sample s) {
         MenuItem item = new MenuItem(s.title());
         item.setId("sample-" + s.name().toLowerCase(java.util.Locale.ROOT));
-        item.setOnAction(e -> viewModel.openSample(s));
+        item.setOnAction(e -> openSample(s));
         return item;
+    }
+
+    private void openSample(WorkbenchViewModel.Sample sample) {
+        if (confirmDiscard("open a sample")) {
+            viewModel.openSample(sample);
+        }
     }
 
     private ToolBar toolBar() {
@@ -165,7 +218,7 @@ public final class WorkbenchView {
         samples.setId("samples-button");
         for (WorkbenchViewModel.Sample s : WorkbenchViewModel.Sample.values()) {
             MenuItem item = new MenuItem(s.title());
-            item.setOnAction(e -> viewModel.openSample(s));
+            item.setOnAction(e -> openSample(s));
             samples.getItems().add(item);
         }
         Spinner<Integer> shots = new Spinner<>(1, 1_000_000, viewModel.shotsProperty().get(), 256);
@@ -270,7 +323,78 @@ public final class WorkbenchView {
         return tabs;
     }
 
+    /** "Open Recent" lists {@code files}, newest first; a file that has gone is said so when chosen. */
+    public void showRecentFiles(java.util.List<Path> files) {
+        recent.getItems().clear();
+        for (Path p : files) {
+            MenuItem item = new MenuItem(p.toString());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> {
+                if (confirmDiscard("open another file")) {
+                    viewModel.openFile(p);
+                }
+            });
+            recent.getItems().add(item);
+        }
+        recent.setDisable(files.isEmpty());
+    }
+
+    /** Whether the user agrees to leave unsaved changes (saving them first if asked); true when there are none. */
+    public boolean confirmDiscard(String action) {
+        if (!viewModel.dirtyProperty().get()) {
+            return true;
+        }
+        ButtonType saveButton = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "", saveButton, discard, ButtonType.CANCEL);
+        ask.initOwner(owner);
+        ask.setTitle("Unsaved changes");
+        ask.setHeaderText(viewModel.documentNameProperty().get() + " has changes that are not saved.");
+        ask.setContentText("Save them before you " + action + "?");
+        ButtonType answer = ask.showAndWait().orElse(ButtonType.CANCEL);
+        if (answer == saveButton) {
+            return save();
+        }
+        return answer == discard;
+    }
+
+    /** Saves to the document's file, asking where when it has none; false when the user cancels. */
+    private boolean save() {
+        return viewModel.save() || saveAs();
+    }
+
+    private boolean saveAs() {
+        File target = qasmChooser("Save OpenQASM circuit").showSaveDialog(owner);
+        if (target == null) {
+            return false;
+        }
+        viewModel.saveAs(target.toPath());
+        return true;
+    }
+
+    private void export(QasmVersion version) {
+        File target = qasmChooser("Export as OpenQASM " + (version == QasmVersion.V2 ? "2" : "3")).showSaveDialog(owner);
+        if (target != null) {
+            viewModel.exportQasm(version, target.toPath());
+        }
+    }
+
+    private FileChooser qasmChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("OpenQASM", "*.qasm"));
+        Path current = viewModel.fileProperty().get();
+        chooser.setInitialFileName(viewModel.documentNameProperty().get());
+        if (current != null && current.getParent() != null && java.nio.file.Files.isDirectory(current.getParent())) {
+            chooser.setInitialDirectory(current.getParent().toFile());
+        }
+        return chooser;
+    }
+
     private void chooseFile() {
+        if (!confirmDiscard("open another file")) {
+            return;
+        }
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open OpenQASM circuit");
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("OpenQASM", "*.qasm"),

@@ -5,6 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.function.Consumer;
+import javafx.beans.binding.BooleanBinding;
+import io.qubench.qasm.QasmVersion;
+import io.qubench.qasm.QasmWriter;
+
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -99,7 +104,15 @@ public final class WorkbenchViewModel {
     private final StringProperty seedText = new SimpleStringProperty(this, "seedText", "");
     private final IntegerProperty textRevision = new SimpleIntegerProperty(this, "textRevision");
     private final IntegerProperty rewriteRevision = new SimpleIntegerProperty(this, "rewriteRevision");
-    private final ObservableStringValue title = Bindings.concat(documentName, " — Qubench");
+    /** Where the document is on disk; null for a sample or a new circuit until it is saved. */
+    private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
+    /** The text as last opened or saved, against which unsaved changes are told. */
+    private final StringProperty savedText = new SimpleStringProperty(this, "savedText", "");
+    private final BooleanBinding dirty = Bindings.createBooleanBinding(() -> !qasmText.get().equals(savedText.get()), qasmText, savedText);
+    private final ObservableStringValue title = Bindings.concat(Bindings.when(dirty).then("• ").otherwise(""), documentName, " — Qubench");
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
+    /** Told of every file opened or saved, for "Open Recent". */
+    private Consumer<Path> recentFiles = p -> { };
 
     private final ResultsViewModel results;
     private final LiveStateViewModel liveState;
@@ -154,15 +167,29 @@ public final class WorkbenchViewModel {
         }
     }
 
+    /** What File › New starts from: an empty two-qubit OpenQASM 3 circuit. */
+    static final String NEW_CIRCUIT = "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[2] q;\nbit[2] c;\n";
+
     public void openSample(Sample sample) {
         load(sample.fileName(), sample.text());
+        file.set(null);
+    }
+
+    public void newCircuit() {
+        load("untitled.qasm", NEW_CIRCUIT);
+        file.set(null);
+        status.set("New circuit");
     }
 
     /** Reads and checks the file in the background; on success it replaces the editor's text. */
     public void openFile(Path file) {
         status.set("Opening " + file + "…");
         runner.run("Open " + file, () -> QasmReader.readText(file),
-                text -> load(file.getFileName().toString(), text),
+                text -> {
+                    load(file.getFileName().toString(), text);
+                    this.file.set(file);
+                    recentFiles.accept(file);
+                },
                 failure -> {
                     error.set(ErrorLocation.of(failure));
                     status.set("Could not open " + file);
@@ -175,9 +202,59 @@ public final class WorkbenchViewModel {
         status.set("Opened " + name);
         documentName.set(name);
         result.set(null);
+        savedText.set(text);
         qasmText.set(text);
         textRevision.set(textRevision.get() + 1);
         validate();
+    }
+
+    /**
+     * Writes the text to {@code target} off the FX thread (through a temporary file, so a failed
+     * write leaves the old file whole); on success the document is {@code target}, unchanged.
+     */
+    public void saveAs(Path target) {
+        String text = qasmText.get();
+        status.set("Saving " + target + "…");
+        runner.run("Save " + target, () -> {
+            writeWhole(target, text);
+            return target;
+        }, saved -> {
+            file.set(saved);
+            documentName.set(saved.getFileName().toString());
+            savedText.set(text);
+            status.set("Saved " + saved);
+            recentFiles.accept(saved);
+        }, failure -> status.set("Could not save " + target + ": " + failure.getMessage()));
+    }
+
+    /** Saves to the document's file; false when it has none yet (the view then asks where). */
+    public boolean save() {
+        if (file.get() == null) {
+            return false;
+        }
+        saveAs(file.get());
+        return true;
+    }
+
+    /** Writes the current circuit as OpenQASM {@code version} to {@code target}, leaving the document as it is. */
+    public void exportQasm(QasmVersion version, Path target) {
+        Circuit c = circuit.get();
+        if (c == null || error.get() != null) {
+            status.set("Cannot export: the text has an error; fix it first");
+            return;
+        }
+        runner.run("Export " + target, () -> {
+            writeWhole(target, QasmWriter.write(c, version));
+            return target;
+        }, done -> status.set("Exported OpenQASM " + (version == QasmVersion.V2 ? "2" : "3") + " to " + done),
+                failure -> status.set("Could not export to " + target + ": " + failure.getMessage()));
+    }
+
+    private static void writeWhole(Path target, String text) throws java.io.IOException {
+        Path temporary = target.resolveSibling(target.getFileName() + ".saving");
+        java.nio.file.Files.writeString(temporary, text);
+        java.nio.file.Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Parses the current text in the background and updates {@link #circuitProperty()} or the error. */
@@ -301,6 +378,23 @@ public final class WorkbenchViewModel {
 
     public ObservableStringValue titleProperty() {
         return title;
+    }
+
+    /** Whether the text has changes not yet saved. */
+    public BooleanBinding dirtyProperty() {
+        return dirty;
+    }
+
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file;
+    }
+
+    public BooleanProperty darkThemeProperty() {
+        return darkTheme;
+    }
+
+    public void onRecentFile(Consumer<Path> listener) {
+        this.recentFiles = listener;
     }
 
     public ReadOnlyObjectProperty<Circuit> circuitProperty() {
