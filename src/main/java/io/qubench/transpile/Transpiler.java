@@ -70,8 +70,22 @@ public final class Transpiler {
                 candidate = sabre.reverseRefine(twoQubitGates, forward.finalLayout(), options.seed() + k);
             }
         }
-        SabreRouting.Routed best = sabre.route(ops, bestStart, options.seed());
-        Circuit physical = onDevice(circuit, best.operations());
+        boolean[] deferred = deferrableMeasurements(ops);
+        List<Operation> toRoute = new ArrayList<>();
+        for (int i = 0; i < ops.size(); i++) {
+            if (!deferred[i]) {
+                toRoute.add(ops.get(i));
+            }
+        }
+        SabreRouting.Routed best = sabre.route(toRoute, bestStart, options.seed());
+        List<Operation> routed = new ArrayList<>(best.operations());
+        for (int i = 0; i < ops.size(); i++) {
+            if (deferred[i]) {
+                Measurement m = (Measurement) ops.get(i);
+                routed.add(new Measurement(best.finalLayout().physical(m.qubit()), m.clbit()));
+            }
+        }
+        Circuit physical = onDevice(circuit, routed);
         Circuit isa = BasisTranslation.translate(physical, device.twoQubitGate(), graph::directed);
         if (options.optimise()) {
             isa = optimise(isa);
@@ -93,6 +107,26 @@ public final class Transpiler {
             } else {
                 out.add(op);
             }
+        }
+        return out;
+    }
+
+    /**
+     * Measurements that end their qubit's use and whose bit nothing later reads or writes: they
+     * are made after routing, on the device qubit where their circuit qubit ends. Measuring
+     * first and swapping the collapsed qubit on is the same, but keeps every measurement last,
+     * so that simulators sample once instead of shot by shot.
+     */
+    private static boolean[] deferrableMeasurements(List<Operation> ops) {
+        boolean[] out = new boolean[ops.size()];
+        java.util.Set<Integer> laterQubits = new java.util.HashSet<>();
+        java.util.Set<Integer> laterClbits = new java.util.HashSet<>();
+        for (int i = ops.size() - 1; i >= 0; i--) {
+            Operation op = ops.get(i);
+            out[i] = op instanceof Measurement m && m.condition().isEmpty() && !laterQubits.contains(m.qubit())
+                    && !laterClbits.contains(m.clbit());
+            laterQubits.addAll(op.qubits());
+            laterClbits.addAll(Operations.clbitsTouched(op));
         }
         return out;
     }
