@@ -22,7 +22,8 @@ import io.qubench.device.Device;
  * ({@link SabreRouting}), translation to the native gates respecting the couplers' direction
  * ({@link BasisTranslation}), then optimisation ({@link OneQubitMerge},
  * {@link InverseCancellation}) until nothing changes. The layout routed with the highest
- * estimated fidelity wins; every choice is seeded, so the same input gives the same output.
+ * estimated fidelity wins; measurements that end a qubit's use are made last, where the qubit
+ * ends. Every choice is seeded, so the same input gives the same output.
  */
 public final class Transpiler {
 
@@ -51,35 +52,62 @@ public final class Transpiler {
         }
         DeviceValidator.require(circuit, device, options.shots(), false);
         List<Operation> ops = atMostTwoQubits(circuit.inlined());
-        int n = circuit.numQubits();
         SabreRouting sabre = new SabreRouting(graph);
-        // SABRE's layout search runs on the two-qubit gates alone: only they decide the SWAPs.
-        List<Operation> twoQubitGates = ops.stream().filter(Operations::isTwoQubitGate).toList();
-        int[] measured = measuredQubits(ops, n);
-        Layout candidate = new NoiseAwareLayout(graph, errors).choose(ops, n);
-        Layout bestStart = candidate;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k <= LAYOUT_REFINEMENTS; k++) {
-            SabreRouting.Routed forward = sabre.route(twoQubitGates, candidate, options.seed() + k);
-            double score = logFidelity(forward, measured);
-            if (score > bestScore + 1e-12) {
-                bestScore = score;
-                bestStart = candidate;
-            }
-            if (k < LAYOUT_REFINEMENTS) {
-                candidate = sabre.reverseRefine(twoQubitGates, forward.finalLayout(), options.seed() + k);
-            }
-        }
-        SabreRouting.Routed best = sabre.route(ops, bestStart, options.seed());
-        Circuit physical = onDevice(circuit, best.operations());
+        Layout start = chooseLayout(ops, circuit.numQubits(), sabre, options.seed());
+        SabreRouting.Routed routed = routeMeasuringLast(ops, start, sabre, options.seed());
+        Circuit physical = onDevice(circuit, routed.operations());
         Circuit isa = BasisTranslation.translate(physical, device.twoQubitGate(), graph::directed);
         if (options.optimise()) {
             isa = optimise(isa);
         }
         TranspileReport report = new TranspileReport(device.name(), device.calibration().timestamp().toString(), options.seed(),
-                options.optimise(), CircuitStats.of(circuit), CircuitStats.of(isa), best.swaps(), labels(circuit, bestStart),
-                labels(circuit, best.finalLayout()), SuccessEstimate.of(isa, errors));
-        return new TranspileResult(isa, bestStart, best.finalLayout(), report);
+                options.optimise(), CircuitStats.of(circuit), CircuitStats.of(isa), routed.swaps(), labels(circuit, start),
+                labels(circuit, routed.finalLayout()), SuccessEstimate.of(isa, errors));
+        return new TranspileResult(isa, start, routed.finalLayout(), report);
+    }
+
+    /**
+     * The noise-aware layout and those SABRE's forward–backward passes refine from it, each
+     * judged by the estimated fidelity of its routing; the best wins. Only two-qubit gates decide
+     * SWAPs, so the search routes them alone.
+     */
+    private Layout chooseLayout(List<Operation> ops, int circuitQubits, SabreRouting sabre, long seed) {
+        List<Operation> twoQubitGates = ops.stream().filter(Operations::isTwoQubitGate).toList();
+        int[] measured = measuredQubits(ops, circuitQubits);
+        Layout candidate = new NoiseAwareLayout(graph, errors).choose(ops, circuitQubits);
+        Layout best = candidate;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k <= LAYOUT_REFINEMENTS; k++) {
+            SabreRouting.Routed forward = sabre.route(twoQubitGates, candidate, seed + k);
+            double score = logFidelity(forward, measured);
+            if (score > bestScore + 1e-12) {
+                bestScore = score;
+                best = candidate;
+            }
+            if (k < LAYOUT_REFINEMENTS) {
+                candidate = sabre.reverseRefine(twoQubitGates, forward.finalLayout(), seed + k);
+            }
+        }
+        return best;
+    }
+
+    /** Routes {@code ops} from {@code start}, with the deferrable measurements made at the end where their qubits are. */
+    private static SabreRouting.Routed routeMeasuringLast(List<Operation> ops, Layout start, SabreRouting sabre, long seed) {
+        boolean[] deferred = deferrableMeasurements(ops);
+        List<Operation> toRoute = new ArrayList<>();
+        for (int i = 0; i < ops.size(); i++) {
+            if (!deferred[i]) {
+                toRoute.add(ops.get(i));
+            }
+        }
+        SabreRouting.Routed routed = sabre.route(toRoute, start, seed);
+        List<Operation> out = new ArrayList<>(routed.operations());
+        for (int i = 0; i < ops.size(); i++) {
+            if (deferred[i] && ops.get(i) instanceof Measurement m) {
+                out.add(new Measurement(routed.finalLayout().physical(m.qubit()), m.clbit()));
+            }
+        }
+        return new SabreRouting.Routed(out, routed.finalLayout(), routed.swaps());
     }
 
     /** Gates on three qubits (ccx, cswap) as CX and one-qubit gates, keeping their condition. */
@@ -93,6 +121,26 @@ public final class Transpiler {
             } else {
                 out.add(op);
             }
+        }
+        return out;
+    }
+
+    /**
+     * Measurements that end their qubit's use and whose bit nothing later reads or writes: they
+     * are made after routing, on the device qubit where their circuit qubit ends. Measuring
+     * first and swapping the collapsed qubit on is the same, but keeps every measurement last,
+     * so that simulators sample once instead of shot by shot.
+     */
+    private static boolean[] deferrableMeasurements(List<Operation> ops) {
+        boolean[] out = new boolean[ops.size()];
+        java.util.Set<Integer> laterQubits = new java.util.HashSet<>();
+        java.util.Set<Integer> laterClbits = new java.util.HashSet<>();
+        for (int i = ops.size() - 1; i >= 0; i--) {
+            Operation op = ops.get(i);
+            out[i] = op instanceof Measurement m && m.condition().isEmpty() && !laterQubits.contains(m.qubit())
+                    && !laterClbits.contains(m.clbit());
+            laterQubits.addAll(op.qubits());
+            laterClbits.addAll(Operations.clbitsTouched(op));
         }
         return out;
     }

@@ -112,4 +112,28 @@ class TranspileCommandTest {
         assertThat(json.get("counts").path("010").asInt()).as(json.get("counts").toString()).isGreaterThan(900);
         assertThat(json.get("measured").asText()).contains("all qubits");
     }
+
+    /** GHZ on n qubits as a chain of CX, measured. */
+    private static String ghz(int n) {
+        StringBuilder s = new StringBuilder(HEADER + "qreg q[" + n + "];\ncreg c[" + n + "];\nh q[0];\n");
+        for (int i = 0; i + 1 < n; i++) {
+            s.append("cx q[").append(i).append("], q[").append(i + 1).append("];\n");
+        }
+        return s.append("measure q -> c;\n").toString();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"5, manila", "7, nairobi"})
+    void theEstimatedSuccessIsNearTheHellingerFidelityOfTheNoisyGhzCounts(int n, String device) throws IOException {
+        Path file = write("ghz.qasm", ghz(n));
+        assertThat(run("simulate", file.toString(), "--device", device, "--json", "--shots", "20000", "--seed", "11")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        double zeros = json.get("counts").path("0".repeat(n)).asDouble() / 20000;
+        double ones = json.get("counts").path("1".repeat(n)).asDouble() / 20000;
+        double bhattacharyya = Math.sqrt(0.5 * zeros) + Math.sqrt(0.5 * ones);
+        double hellingerFidelity = bhattacharyya * bhattacharyya;
+        double estimated = json.get("transpile").get("estimated_success").asDouble();
+        assertThat(hellingerFidelity).isLessThan(0.95);
+        assertThat(estimated).isCloseTo(hellingerFidelity, org.assertj.core.data.Offset.offset(0.1));
+    }
 }

@@ -202,6 +202,7 @@ class TranspilerTest {
             assertThat(m.qubit()).as("measure of q[%d]", v).isEqualTo(r.finalLayout().physical(v));
         }
         assertThat(r.isa().operations()).anyMatch(Operation.Barrier.class::isInstance);
+        assertThat(io.qubench.sim.ShotRunner.terminalMeasurementsOnly(r.isa())).as("measurements stay last").isTrue();
     }
 
     @Test
@@ -301,5 +302,42 @@ class TranspilerTest {
                 assertThat(((GateOperation) actual).paramValues(Map.of())).containsExactly(g.paramValues(Map.of()), within(1e-12));
             }
         }
+    }
+
+    /** Manila with one qubit's readout made bad (40 % error). */
+    private static Device manilaWithBadReadoutOn(int qubit) {
+        Device manila = ShippedDevices.load("manila");
+        List<io.qubench.device.QubitCalibration> qubits = new java.util.ArrayList<>(manila.calibration().qubits());
+        io.qubench.device.QubitCalibration q = qubits.get(qubit);
+        qubits.set(qubit, new io.qubench.device.QubitCalibration(q.t1(), q.t2(), 0.4, 0.4, q.readoutLength()));
+        io.qubench.device.Calibration cal = new io.qubench.device.Calibration(manila.name(), manila.calibration().timestamp(), qubits,
+                manila.calibration().gates());
+        return new Device(manila.name(), manila.backendName(), manila.qubits(), manila.basisGates(), manila.couplingMap(),
+                manila.maxShots(), cal);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, 4", "4, 0"})
+    void theLayoutAvoidsAQubitThatReadsBadly(int bad, int spare) {
+        // A chain of four on manila's line of five fits on 0-3 or 1-4; the bad end must be left out.
+        Circuit chain = Circuit.builder().qubits(4).clbits(4).h(0).cx(0, 1).cx(1, 2).cx(2, 3).measureAll().build();
+        TranspileResult r = new Transpiler(manilaWithBadReadoutOn(bad)).transpile(chain, TranspileOptions.defaults());
+        assertThat(r.initial().circuitToDevice().values()).doesNotContain(bad).contains(spare);
+        assertThat(r.report().swaps()).isZero();
+    }
+
+    @Test
+    void routingGoesAroundABrokenCoupler() {
+        Device kingston = ShippedDevices.load("kingston");
+        io.qubench.device.GateCalibration broken = kingston.calibration().gates().stream()
+                .filter(g -> g.gate().equals("cz") && g.isBroken()).findFirst().orElseThrow();
+        int a = broken.qubits().get(0);
+        int b = broken.qubits().get(1);
+        CircuitBuilder builder = Circuit.builder().qubits(Math.max(a, b) + 1);
+        Circuit c = builder.gate(StandardGate.CZ, a, b).build();
+        TranspileResult r = new Transpiler(kingston).transpile(c, TranspileOptions.defaults());
+        assertRunsAsIs(r.isa(), kingston);
+        assertThat(r.isa().operations()).noneMatch(op -> op.qubits().size() == 2
+                && Set.copyOf(op.qubits()).equals(Set.of(a, b)));
     }
 }
