@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.qubench.backend.local.DeviceEmulation;
 import io.qubench.circuit.Circuit;
 import io.qubench.noise.NoiseModel;
 import io.qubench.qasm.QasmReader;
@@ -64,7 +65,7 @@ final class SimulateCommand implements Callable<Integer> {
             description = "with --device: seed of the routing's choices (default ${DEFAULT-VALUE})")
     long transpileSeed;
 
-    private DeviceOption.Prepared prepared;
+    private DeviceEmulation.Prepared prepared;
 
     @Override
     public Integer call() throws Exception {

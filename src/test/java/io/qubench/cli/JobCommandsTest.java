@@ -104,9 +104,9 @@ class JobCommandsTest {
 
     @Test
     void submitRefusesACircuitTheDeviceCannotRunBeforeRunningIt() throws IOException {
-        Path far = Files.writeString(dir.resolve("far.qasm"), "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[5];\n"
-                + "cx q[0], q[4];\n");
-        assertThat(run("submit", far.toString(), "--backend", "emulator:manila", "--wait")).isEqualTo(2);
-        assertThat(err.toString()).contains("cannot run on emulator:manila").contains("not coupled");
+        Path big = Files.writeString(dir.resolve("big.qasm"), "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[6];\n"
+                + "cx q[0], q[5];\n");
+        assertThat(run("submit", big.toString(), "--backend", "emulator:manila", "--wait")).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot run on emulator:manila").contains("6 qubits");
     }
 }

@@ -7,23 +7,21 @@ import io.qubench.backend.BackendName;
 import io.qubench.backend.BackendStatus;
 import io.qubench.circuit.Circuit;
 import io.qubench.device.Device;
-import io.qubench.noise.CalibrationNoiseModel;
-import io.qubench.noise.NoiseModel;
-import io.qubench.transpile.DeviceValidator;
+import io.qubench.transpile.Transpiler;
 
 /**
- * {@code emulator:DEVICE}: a device's calibrated noise and limits on this machine, behind a
- * simulated queue.
+ * {@code emulator:DEVICE}: a device on this machine — its coupling map through the transpiler,
+ * its calibrated noise and its limits — behind a simulated queue.
  */
 public final class EmulatorBackend extends LocalBackend {
 
     private final Device device;
-    private final CalibrationNoiseModel noise;
+    private final Transpiler transpiler;
 
     public EmulatorBackend(Device device, SimulatedQueue queue, Clock clock) {
         super(BackendName.EMULATOR + ":" + device.name(), queue, clock);
         this.device = device;
-        this.noise = new CalibrationNoiseModel(device);
+        this.transpiler = new Transpiler(device);
     }
 
     public Device device() {
@@ -40,19 +38,13 @@ public final class EmulatorBackend extends LocalBackend {
     }
 
     /**
-     * The one place a circuit is made ready for the device. Today it must already be placed on
-     * the device's qubits (qubit i on device qubit i, two-qubit gates on working couplers); it is
-     * validated, not transpiled.
+     * The circuit as the device would run it: transpiled for the device (layout, routing, native
+     * gates), then simulated on the device qubits it uses with their calibrated noise.
      */
     @Override
-    public Circuit prepare(Circuit circuit) {
-        DeviceValidator.require(circuit, device, 0, true);
-        return circuit;
-    }
-
-    @Override
-    protected NoiseModel noise() {
-        return noise;
+    protected Ready prepare(Circuit circuit, int shots) {
+        DeviceEmulation.Prepared prepared = DeviceEmulation.prepare(transpiler, circuit, shots, 0);
+        return new Ready(prepared.circuit(), prepared.noise());
     }
 
     @Override

@@ -45,10 +45,12 @@ public abstract class LocalBackend implements Backend {
         return name;
     }
 
-    /** The circuit as it will run here; throws a {@link UserInputException} when it cannot. */
-    protected abstract Circuit prepare(Circuit circuit);
+    /** A circuit as it will run here, with the noise it runs under. */
+    protected record Ready(Circuit circuit, NoiseModel noise) {
+    }
 
-    protected abstract NoiseModel noise();
+    /** The circuit as it will run here; throws a {@link UserInputException} when it cannot. */
+    protected abstract Ready prepare(Circuit circuit, int shots);
 
     protected abstract int maxShots();
 
@@ -58,21 +60,23 @@ public abstract class LocalBackend implements Backend {
     }
 
     /** The circuit prepared to run here (null when it cannot be) and every reason it cannot run. */
-    private record Checked(Circuit prepared, List<String> problems) {
+    private record Checked(Ready prepared, List<String> problems) {
     }
 
     private Checked check(Circuit circuit, int shots) {
         List<String> problems = new ArrayList<>();
-        Circuit prepared = null;
+        Ready prepared = null;
         try {
-            prepared = prepare(circuit);
+            prepared = prepare(circuit, shots);
         } catch (UserInputException e) {
             problems.add(e.getMessage());
         }
         if (shots > maxShots()) {
             problems.add(shots + " shots exceed " + name + "'s maximum of " + maxShots());
         }
-        MachineCapacity.problem(circuit, shots, noise()).ifPresent(problems::add);
+        if (prepared != null) {
+            MachineCapacity.problem(prepared.circuit(), shots, prepared.noise()).ifPresent(problems::add);
+        }
         return new Checked(prepared, problems);
     }
 
@@ -87,7 +91,7 @@ public abstract class LocalBackend implements Backend {
             throw new BackendException(BackendException.Kind.REJECTED, name + " rejects the circuit: "
                     + String.join("; ", checked.problems()));
         }
-        Circuit prepared = checked.prepared();
+        Ready prepared = checked.prepared();
         synchronized (this) {
             existing = jobByKey.get(s.idempotencyKey());
             if (existing != null) {
@@ -141,7 +145,7 @@ public abstract class LocalBackend implements Backend {
     private ProviderJob run(LocalJob job) {
         RunOptions options = RunOptions.shots(job.shots, job.seed);
         try {
-            SimulationResult r = Engine.AUTO.simulatorFor(job.circuit, options, noise()).run(job.circuit, options);
+            SimulationResult r = Engine.AUTO.simulatorFor(job.ready.circuit(), options, job.ready.noise()).run(job.ready.circuit(), options);
             double seconds = Duration.between(job.start, job.end).toNanos() / 1e9;
             return ProviderJob.completed(job.id, r.counts(), r.shots(), seconds);
         } catch (UserInputException e) {
@@ -164,16 +168,16 @@ public abstract class LocalBackend implements Backend {
 
     private static final class LocalJob {
         final String id;
-        final Circuit circuit;
+        final Ready ready;
         final int shots;
         final long seed;
         final Instant start;
         final Instant end;
         ProviderJob result;
 
-        LocalJob(String id, Circuit circuit, int shots, long seed, Instant start, Instant end) {
+        LocalJob(String id, Ready ready, int shots, long seed, Instant start, Instant end) {
             this.id = id;
-            this.circuit = circuit;
+            this.ready = ready;
             this.shots = shots;
             this.seed = seed;
             this.start = start;

@@ -25,13 +25,8 @@ public final class LocalSimulatorBackend extends LocalBackend {
     }
 
     @Override
-    protected Circuit prepare(Circuit circuit) {
-        return circuit;
-    }
-
-    @Override
-    protected NoiseModel noise() {
-        return NoiseModel.IDEAL;
+    protected Ready prepare(Circuit circuit, int shots) {
+        return new Ready(circuit, NoiseModel.IDEAL);
     }
 
     @Override

@@ -112,12 +112,22 @@ class EmulatorBackendTest {
     }
 
     @Test
-    void aCircuitOffTheCouplingMapIsRefusedNamingThePair() {
-        Circuit far = QasmReader.parse(HEADER + "qreg q[5];\ncx q[0], q[3];\n", "far.qasm");
+    void aCircuitOffTheCouplingMapIsRoutedAsTheDeviceWouldRunIt() {
+        Circuit far = QasmReader.parse(HEADER + "qreg q[5];\ncreg c[5];\nx q[0];\ncx q[0], q[3];\nmeasure q -> c;\n", "far.qasm");
         EmulatorBackend e = manila(SimulatedQueue.NONE);
-        assertThat(e.validate(far, 10)).singleElement().asString().contains("device qubits 0 and 3 are not coupled on manila");
-        assertThatThrownBy(() -> e.submit(new Submission("k", far, 10, 1))).isInstanceOf(BackendException.class)
-                .hasMessageContaining("not coupled");
+        assertThat(e.validate(far, 10)).isEmpty();
+        ProviderJob done = e.poll(e.submit(new Submission("k", far, 400, 1)));
+        assertThat(done.state()).isEqualTo(ProviderState.COMPLETED);
+        assertThat(done.counts().getOrDefault("01001", 0)).as("x then cx 0→3 reads q0 = q3 = 1 mostly").isGreaterThan(300);
+    }
+
+    @Test
+    void aCircuitLargerThanTheDeviceIsRefusedNamingIt() {
+        Circuit big = QasmReader.parse(HEADER + "qreg q[6];\nh q[5];\n", "big.qasm");
+        EmulatorBackend e = manila(SimulatedQueue.NONE);
+        assertThat(e.validate(big, 10)).singleElement().asString().contains("manila");
+        assertThatThrownBy(() -> e.submit(new Submission("k", big, 10, 1))).isInstanceOf(BackendException.class)
+                .hasMessageContaining("manila");
     }
 
     @Test
