@@ -172,6 +172,27 @@ public final class CircuitCanvasView {
         }
     }
 
+    /** The largest picture a canvas can hold on common graphics cards; larger circuits are cut there. */
+    private static final double MAX_PICTURE = 16_000;
+
+    /**
+     * The whole circuit drawn at the current zoom, not just what the viewport shows, with no
+     * selection: what "Export circuit image" writes. Empty when there is no circuit.
+     */
+    public java.util.Optional<javafx.scene.image.WritableImage> picture() {
+        CircuitLayout l = viewModel.layoutProperty().get();
+        if (l == null || viewModel.circuit() == null) {
+            return java.util.Optional.empty();
+        }
+        CanvasMetrics m = viewModel.metrics();
+        double w = Math.min(MAX_PICTURE, m.width(l.columns()) + m.cellWidth() / 2);
+        double h = Math.min(MAX_PICTURE, m.height(l.rows()));
+        Canvas whole = new Canvas(w, h);
+        painter.paint(whole.getGraphicsContext2D(), viewModel.circuit(), l, m, 0, 0, w, h,
+                new CircuitPainter.Overlay(Set.of(), -1, null, null));
+        return java.util.Optional.of(whole.snapshot(null, null));
+    }
+
     private void draw() {
         painter.paint(canvas.getGraphicsContext2D(), viewModel.circuit(), viewModel.layoutProperty().get(), viewModel.metrics(),
                 horizontal.getValue(), vertical.getValue(), canvas.getWidth(), canvas.getHeight(),

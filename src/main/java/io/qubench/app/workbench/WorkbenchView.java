@@ -103,7 +103,9 @@ public final class WorkbenchView {
         export2.setOnAction(e -> export(QasmVersion.V2));
         MenuItem export3 = new MenuItem("OpenQASM 3…");
         export3.setOnAction(e -> export(QasmVersion.V3));
-        Menu export = new Menu("Export", null, export2, export3);
+        MenuItem exportImage = new MenuItem("Circuit Image (PNG)…");
+        exportImage.setOnAction(e -> exportImage());
+        Menu export = new Menu("Export", null, export2, export3, new SeparatorMenuItem(), exportImage);
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> {
@@ -376,6 +378,22 @@ public final class WorkbenchView {
         File target = qasmChooser("Export as OpenQASM " + (version == QasmVersion.V2 ? "2" : "3")).showSaveDialog(owner);
         if (target != null) {
             viewModel.exportQasm(version, target.toPath());
+        }
+    }
+
+    /** The whole circuit as a PNG: drawn here on the FX thread, encoded and written by the view model off it. */
+    private void exportImage() {
+        var picture = canvas.picture();
+        if (picture.isEmpty()) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export circuit image");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        chooser.setInitialFileName(viewModel.documentNameProperty().get().replaceFirst("\\.qasm$", "") + ".png");
+        File target = chooser.showSaveDialog(owner);
+        if (target != null) {
+            viewModel.exportImage(javafx.embed.swing.SwingFXUtils.fromFXImage(picture.get(), null), target.toPath());
         }
     }
 

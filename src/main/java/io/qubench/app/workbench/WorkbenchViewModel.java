@@ -250,6 +250,17 @@ public final class WorkbenchViewModel {
                 failure -> status.set("Could not export to " + target + ": " + failure.getMessage()));
     }
 
+    /** Writes a picture of the circuit as PNG off the FX thread. */
+    public void exportImage(java.awt.image.BufferedImage picture, Path target) {
+        runner.run("Export " + target, () -> {
+            if (!javax.imageio.ImageIO.write(picture, "png", target.toFile())) {
+                throw new java.io.IOException("no PNG writer");
+            }
+            return target;
+        }, done -> status.set("Exported the circuit image to " + done),
+                failure -> status.set("Could not export to " + target + ": " + failure.getMessage()));
+    }
+
     private static void writeWhole(Path target, String text) throws java.io.IOException {
         Path temporary = target.resolveSibling(target.getFileName() + ".saving");
         java.nio.file.Files.writeString(temporary, text);

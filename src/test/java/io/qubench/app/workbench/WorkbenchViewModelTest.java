@@ -198,4 +198,62 @@ class WorkbenchViewModelTest {
         viewModel.canvas().drop("measure", 0, 1);
         assertThat(viewModel.qasmTextProperty().get()).startsWith("OPENQASM 3.0;").contains("c[0] = measure q[0];");
     }
+
+    @Test
+    void anEditMarksTheDocumentUnsavedAndSavingClearsIt(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("mine.qasm"), "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[1];\nh q[0];\n");
+        viewModel.openFile(file);
+        assertThat(viewModel.dirtyProperty().get()).isFalse();
+        assertThat(viewModel.fileProperty().get()).isEqualTo(file);
+
+        viewModel.qasmTextProperty().set(viewModel.qasmTextProperty().get() + "x q[0];\n");
+        assertThat(viewModel.dirtyProperty().get()).isTrue();
+        assertThat(viewModel.titleProperty().get()).isEqualTo("• mine.qasm — Qubench");
+
+        assertThat(viewModel.save()).isTrue();
+        assertThat(viewModel.dirtyProperty().get()).isFalse();
+        assertThat(file).content().endsWith("x q[0];\n");
+        assertThat(viewModel.statusProperty().get()).startsWith("Saved");
+    }
+
+    @Test
+    void aNewCircuitHasNoFileUntilSavedAsAndIsThenRemembered(@TempDir Path dir) {
+        java.util.List<Path> recent = new java.util.ArrayList<>();
+        viewModel.onRecentFile(recent::add);
+        viewModel.newCircuit();
+        assertThat(viewModel.fileProperty().get()).isNull();
+        assertThat(viewModel.save()).as("no file yet: the view asks where").isFalse();
+        assertThat(viewModel.circuitProperty().get().numQubits()).isEqualTo(2);
+
+        Path target = dir.resolve("fresh.qasm");
+        viewModel.saveAs(target);
+        assertThat(target).content().isEqualTo(WorkbenchViewModel.NEW_CIRCUIT);
+        assertThat(viewModel.documentNameProperty().get()).isEqualTo("fresh.qasm");
+        assertThat(recent).containsExactly(target);
+    }
+
+    @Test
+    void savingWhereItCannotWriteSaysSoAndKeepsTheChanges(@TempDir Path dir) {
+        viewModel.openSample(WorkbenchViewModel.Sample.BELL);
+        viewModel.qasmTextProperty().set(viewModel.qasmTextProperty().get() + "// note\n");
+        viewModel.saveAs(dir.resolve("no-such-dir").resolve("bell.qasm"));
+        assertThat(viewModel.statusProperty().get()).startsWith("Could not save").contains("no-such-dir");
+        assertThat(viewModel.dirtyProperty().get()).isTrue();
+        assertThat(viewModel.qasmTextProperty().get()).endsWith("// note\n");
+    }
+
+    @Test
+    void exportWritesTheCircuitInTheOtherVersionAndRefusesWhileTheTextHasAnError(@TempDir Path dir) throws IOException {
+        viewModel.openSample(WorkbenchViewModel.Sample.BELL);
+        Path three = dir.resolve("bell3.qasm");
+        viewModel.exportQasm(io.qubench.qasm.QasmVersion.V3, three);
+        assertThat(three).content().startsWith("OPENQASM 3");
+        assertThat(io.qubench.qasm.QasmReader.read(three)).isEqualTo(viewModel.circuitProperty().get());
+
+        viewModel.qasmTextProperty().set("OPENQASM 2.0;\nqreg q[1];\nfoo q[0];\n");
+        viewModel.validate();
+        viewModel.exportQasm(io.qubench.qasm.QasmVersion.V2, dir.resolve("broken.qasm"));
+        assertThat(viewModel.statusProperty().get()).contains("fix it first");
+        assertThat(dir.resolve("broken.qasm")).doesNotExist();
+    }
 }

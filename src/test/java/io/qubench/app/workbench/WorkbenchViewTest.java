@@ -115,4 +115,15 @@ class WorkbenchViewTest {
                 .extracting(io.qubench.app.livestate.LiveState.Amplitude::bitstring).containsExactly("00", "11");
         assertThat(robot.lookup("#live-state-message").queryAs(Label.class).getText()).isEqualTo("Ideal state before the 2 measurements");
     }
+
+    @Test
+    void theCircuitImageHoldsTheWholeCircuitNotJustTheViewport(FxRobot robot) throws Exception {
+        robot.interact(() -> viewModel.openSample(WorkbenchViewModel.Sample.QFT));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> viewModel.circuitProperty().get() != null);
+        var picture = WaitForAsyncUtils.asyncFx(() -> view.canvas().picture()).get();
+        double viewport = WaitForAsyncUtils.asyncFx(() -> view.canvas().surface().getLayoutBounds().getWidth()).get();
+        assertThat(picture).isPresent();
+        assertThat(picture.get().getWidth()).isGreaterThan(viewport);
+        assertThat(picture.get().getHeight()).isGreaterThan(100);
+    }
 }
