@@ -34,6 +34,11 @@ class JobCommandsTest {
         return Files.writeString(dir.resolve("bell.qasm"), BELL);
     }
 
+    /** The history of these tests' jobs, never the user's. */
+    private String data() {
+        return dir.resolve("data").toString();
+    }
+
     private JsonNode json() throws IOException {
         return new ObjectMapper().readTree(out.toString());
     }
@@ -76,12 +81,12 @@ class JobCommandsTest {
     void anUnknownBackendExitsTwoNamingTheValidOnes() throws IOException {
         assertThat(run("estimate", bell().toString(), "--backend", "ibm:nowhere")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown backend 'ibm:nowhere'").contains("emulator:manila").contains("ionq:forte-1");
-        assertThat(run("submit", bell().toString(), "--backend", "braket:nowhere")).isEqualTo(2);
+        assertThat(run("submit", bell().toString(), "--data-dir", data(), "--backend", "braket:nowhere")).isEqualTo(2);
     }
 
     @Test
     void submitWithWaitRunsOnTheEmulatorAndPrintsCountsAndTransitions() throws IOException {
-        assertThat(run("submit", bell().toString(), "--backend", "emulator:nairobi", "--shots", "300", "--seed", "4",
+        assertThat(run("submit", bell().toString(), "--data-dir", data(), "--backend", "emulator:nairobi", "--shots", "300", "--seed", "4",
                 "--wait", "--json")).isZero();
         JsonNode job = json();
         assertThat(job.get("state").asText()).isEqualTo("COMPLETED");
@@ -98,7 +103,7 @@ class JobCommandsTest {
 
     @Test
     void submitToAProviderWithoutAnAdapterExitsTwoSayingSo() throws IOException {
-        assertThat(run("submit", bell().toString(), "--backend", "ibm:manila", "--wait")).isEqualTo(2);
+        assertThat(run("submit", bell().toString(), "--data-dir", data(), "--backend", "ibm:manila", "--wait")).isEqualTo(2);
         assertThat(err.toString()).contains("ibm adapter is not built yet").contains("emulator:manila");
     }
 
@@ -106,7 +111,7 @@ class JobCommandsTest {
     void submitRefusesACircuitTheDeviceCannotRunBeforeRunningIt() throws IOException {
         Path far = Files.writeString(dir.resolve("far.qasm"), "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[5];\n"
                 + "cx q[0], q[4];\n");
-        assertThat(run("submit", far.toString(), "--backend", "emulator:manila", "--wait")).isEqualTo(2);
+        assertThat(run("submit", far.toString(), "--data-dir", data(), "--backend", "emulator:manila", "--wait")).isEqualTo(2);
         assertThat(err.toString()).contains("cannot run on emulator:manila").contains("not coupled");
     }
 }
