@@ -107,6 +107,46 @@ class HistoryProcessesTest {
         }
     }
 
+    @Test
+    void theSameChargesRecordedByAChildProcessAndHereAtOnceAreEachKeptOnce() throws Exception {
+        try (HistoryDatabase db = HistoryDatabase.open(DataDirectory.create(tmp))) {
+            Process child = new ProcessBuilder(HistoryChildProcess.command("charges", tmp.toString(), "60"))
+                    .redirectError(tmp.resolve("child.err").toFile()).start();
+            long keptHere = HistoryChildProcess.charges(60).stream().filter(db.ledger()::record).count();
+            String printed = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(child.exitValue()).as(Files.readString(tmp.resolve("child.err"))).isZero();
+            assertThat(printed).startsWith("kept ");
+            assertThat(keptHere + Long.parseLong(printed.substring(5))).isEqualTo(60);
+            assertThat(db.ledger().charges()).hasSize(60);
+            assertThat(db.ledger().spentSince("ibm", Instant.EPOCH)).isEqualTo(15.0);
+        }
+    }
+
+    @Test
+    void jobsSavedByAChildProcessAndHereAtOnceAreAllKeptAndTheJobBothSaveStaysOne() throws Exception {
+        try (HistoryDatabase db = HistoryDatabase.open(DataDirectory.create(tmp))) {
+            Process child = new ProcessBuilder(HistoryChildProcess.command("jobs", tmp.toString(), "20", "child"))
+                    .redirectError(tmp.resolve("child.err").toFile()).start();
+            List<String> here = HistoryChildProcess.saveJobs(db.jobs(), 20, "here");
+            List<String> fromChild = new ArrayList<>();
+            for (String line : new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.startsWith("saved ")) {
+                    fromChild.add(line.substring(6));
+                }
+            }
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(child.exitValue()).as(Files.readString(tmp.resolve("child.err"))).isZero();
+            List<String> all = new ArrayList<>(here);
+            all.addAll(fromChild);
+            all.add("shared");
+            assertThat(fromChild).hasSize(20);
+            assertThat(db.jobs().all()).extracting(io.qubench.job.JobRecord::id).containsExactlyInAnyOrderElementsOf(all);
+            assertThat(db.jobs().find("shared").orElseThrow().transitions()).hasSize(21);
+            assertThat(db.jobs().unsettled()).extracting(io.qubench.job.JobRecord::id).containsExactly("shared");
+        }
+    }
+
     private static void awaitCommits(Path printedFile, int n, Process child) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (committedLines(printedFile).size() < n && child.isAlive() && System.nanoTime() < deadline) {
