@@ -12,12 +12,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.qubench.backend.local.SimulatedQueue;
 import io.qubench.circuit.UserInputException;
 import io.qubench.history.HistoryDatabase;
+import io.qubench.history.RunRecorder;
 import io.qubench.job.JobRecord;
 import io.qubench.job.JobService;
 import picocli.CommandLine.Command;
@@ -71,8 +73,15 @@ final class JobsCommand implements Callable<Integer> {
             List<JobRecord> waiting = db.jobs().unsettled();
             jobs.recover();
             for (JobRecord j : waiting) {
-                jobs.await(j.id(), Duration.ofSeconds(timeoutSeconds));
+                try {
+                    jobs.await(j.id(), Duration.ofSeconds(timeoutSeconds));
+                } catch (TimeoutException e) {
+                    throw new UserInputException("job " + j.id() + " did not end within " + timeoutSeconds
+                            + " s; it stays in the history as it is");
+                }
             }
+            // Jobs whose process stopped between storing their end and recording their run.
+            new RunRecorder(db, AppVersion.current()).catchUp(db.jobs());
         } finally {
             executor.shutdownNow();
             executor.awaitTermination(10, TimeUnit.SECONDS);

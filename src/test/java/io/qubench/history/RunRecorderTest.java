@@ -119,6 +119,19 @@ class RunRecorderTest {
     }
 
     @Test
+    void catchingUpRecordsTheJobsThatEndedWithResultsButHaveNoRun() {
+        java.time.Instant t = java.time.Instant.parse("2026-11-02T09:00:00Z");
+        db.jobs().save(Jobs.ran(Jobs.created("done", "emulator:kingston", t), JobState.COMPLETED, 600, 400, 0));
+        db.jobs().save(Jobs.ran(Jobs.created("failed", "emulator:kingston", t), JobState.FAILED, 0, 0, 0));
+        db.jobs().save(Jobs.created("waiting", "local", t));
+        RunRecorder recorder = new RunRecorder(db, "v");
+        assertThat(recorder.catchUp(db.jobs())).isEqualTo(1);
+        assertThat(db.runs().findByJob("done").orElseThrow().result().totalShots()).isEqualTo(1000);
+        assertThat(recorder.catchUp(db.jobs())).isZero();
+        assertThat(db.runs().count()).isEqualTo(1);
+    }
+
+    @Test
     void aPartialRunIsReplacedByTheFullResultOfTheSameJobResumed() {
         RunRecorder recorder = new RunRecorder(db, "v");
         JobRecord partial = Jobs.ran(Jobs.created("j1", "emulator:hanoi", java.time.Instant.parse("2026-11-02T09:00:00Z")),
