@@ -26,5 +26,8 @@ ALTER TABLE cost_entry ADD COLUMN shots INT;
 CREATE UNIQUE INDEX cost_by_charge_key ON cost_entry (charge_key);
 CREATE INDEX cost_by_job ON cost_entry (job_id);
 
--- A job is recorded as a run once, whichever process sees it end.
+-- A job is recorded as a run once, whichever process sees it end. V1 allowed several runs to
+-- name one job: the first keeps the link, the others keep everything but it.
+UPDATE run SET job_id = NULL WHERE job_id IS NOT NULL
+    AND seq NOT IN (SELECT MIN(seq) FROM run WHERE job_id IS NOT NULL GROUP BY job_id);
 CREATE UNIQUE INDEX run_by_job ON run (job_id);
