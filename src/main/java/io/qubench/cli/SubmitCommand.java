@@ -91,7 +91,8 @@ final class SubmitCommand implements Callable<Integer> {
         try (db) {
             try {
                 SimulatedQueue queue = new SimulatedQueue(Duration.ofMillis(latencyMs), Duration.ZERO);
-                // Not waited for, the job is not started here: a local job would die with this process; kept queued, it waits for one that stays.
+                // Not waited for, the job is not started here: a local job would die with this process.
+                // Kept queued, it waits for a process that stays (qubench jobs --run).
                 Executor runsHere = await ? executor : task -> { };
                 JobService jobs = HistoryJobs.service(db, queue, runsHere);
                 JobOptions options = seed == null ? JobOptions.defaults() : JobOptions.defaults().withSeed(seed);

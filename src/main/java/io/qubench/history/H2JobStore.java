@@ -34,9 +34,9 @@ import io.qubench.qasm.QasmVersion;
 public final class H2JobStore implements JobStore {
 
     /** What the columns do not hold. Kept as JSON; the options carry no credentials. */
-    record Body(List<String> backends, String backend, Long seed, String requestedKey, boolean budgetOverride, double minFidelity, boolean emulatorFallback,
-            String providerJobId, List<String> providerJobIds, SortedMap<String, Integer> counts, int shotsCompleted, int segment,
-            boolean failedOver, String reason, List<String> notes, double estimatedCost, double charged) {
+    record Body(List<String> backends, String backend, Long seed, String requestedKey, boolean budgetOverride, double minFidelity,
+            boolean emulatorFallback, String providerJobId, List<String> providerJobIds, SortedMap<String, Integer> counts,
+            int shotsCompleted, int segment, boolean failedOver, String reason, List<String> notes, double estimatedCost, double charged) {
     }
 
     private static final TypeReference<Body> BODY = new TypeReference<>() {
@@ -256,8 +256,8 @@ public final class H2JobStore implements JobStore {
 
     private static Body bodyOf(JobRecord j) {
         JobOptions o = j.options();
-        return new Body(j.backends(), j.backend(), o.seed(), o.idempotencyKey(), o.budgetOverride(), o.minFidelity(), o.emulatorFallback(), j.providerJobId(),
-                j.providerJobIds(), j.counts(), j.shotsCompleted(), j.segment(), j.failedOver(), j.reason(), j.notes(), j.estimatedCost(),
+        return new Body(j.backends(), j.backend(), o.seed(), o.idempotencyKey(), o.budgetOverride(), o.minFidelity(),
+                o.emulatorFallback(), j.providerJobId(), j.providerJobIds(), j.counts(), j.shotsCompleted(), j.segment(), j.failedOver(), j.reason(), j.notes(), j.estimatedCost(),
                 j.charged());
     }
 
