@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
  * <li>{@code loop DIR TAG}: saves runs until killed, printing {@code committed ID} after each commit;</li>
  * <li>{@code charges DIR N}: records the charges {@code p-0} … {@code p-(N-1)}, printing {@code kept K}, how many were new;</li>
  * <li>{@code jobs DIR N TAG}: saves N jobs through their lifecycle, and job {@code shared} at each step, printing {@code saved ID};</li>
+ * <li>{@code service DIR}: runs jobs through the job service with the history as store, ledger and recorder, one
+ * after another on a small queue latency, printing {@code submitted ID} after each submission, until killed;</li>
  * <li>{@code exclusive DIR}: opens the database the way a plain H2 tool would (no mixed mode), prints
  * {@code open} and holds it until its input closes.</li>
  * </ul>
@@ -54,6 +56,20 @@ public final class HistoryChildProcess {
                     for (String id : saveJobs(db.jobs(), Integer.parseInt(args[2]), args[3])) {
                         System.out.println("saved " + id);
                     }
+                }
+            }
+            case "service" -> {
+                HistoryDatabase db = HistoryDatabase.open(dir);
+                var jobs = io.qubench.job.JobService.builder(new io.qubench.backend.Backends(
+                        new io.qubench.backend.local.SimulatedQueue(java.time.Duration.ofMillis(30), java.time.Duration.ZERO),
+                        java.time.Clock.systemUTC()), java.util.concurrent.Executors.newFixedThreadPool(2)).store(db.jobs())
+                        .ledger(db.ledger()).pollInterval(java.time.Duration.ofMillis(5), java.time.Duration.ofMillis(20)).build();
+                jobs.addListener(new RunRecorder(db, "child"));
+                while (true) {
+                    String id = jobs.submit(RunRecorderTest.BELL, "emulator:manila", 50, io.qubench.job.JobOptions.defaults()).id();
+                    System.out.println("submitted " + id);
+                    System.out.flush();
+                    TimeUnit.MILLISECONDS.sleep(10);
                 }
             }
             case "exclusive" -> {
