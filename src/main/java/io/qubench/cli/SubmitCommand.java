@@ -2,7 +2,6 @@ package io.qubench.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,15 +10,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.qubench.backend.Backends;
 import io.qubench.backend.local.SimulatedQueue;
 import io.qubench.circuit.Circuit;
 import io.qubench.circuit.UserInputException;
+import io.qubench.history.HistoryDatabase;
 import io.qubench.job.JobOptions;
 import io.qubench.job.JobRecord;
 import io.qubench.job.JobService;
@@ -27,22 +28,28 @@ import io.qubench.job.JobState;
 import io.qubench.job.Transition;
 import io.qubench.qasm.QasmReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code qubench submit FILE --backend NAME}: runs a circuit as a job, in this process, on the
- * local simulator or a device emulator, and prints its counts and transitions.
+ * {@code qubench submit FILE --backend NAME}: runs a circuit as a job on the local simulator or
+ * a device emulator, kept in the history (job, charges, and the run when it ends). With
+ * {@code --wait} it runs in this process and its counts and transitions are printed; without,
+ * the job is kept QUEUED for {@code qubench jobs --run} (or cancel) to take up.
  */
 @Command(name = "submit", mixinStandardHelpOptions = true,
-        description = "Submit a circuit as a job to local or emulator:DEVICE (in this process) and print its counts and "
-                + "the job's transitions.")
+        description = "Submit a circuit as a job to local or emulator:DEVICE, kept in the history. With --wait it runs here and "
+                + "its counts and transitions are printed; without, it is kept queued (see qubench jobs).")
 final class SubmitCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    DataDirOption dataDir;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "OpenQASM 2 or 3 file")
     Path file;
@@ -80,31 +87,39 @@ final class SubmitCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        try {
-            SimulatedQueue queue = new SimulatedQueue(Duration.ofMillis(latencyMs), Duration.ZERO);
-            JobService jobs = JobService.builder(new Backends(queue, Clock.systemUTC()), executor).build();
-            JobOptions options = seed == null ? JobOptions.defaults() : JobOptions.defaults().withSeed(seed);
-            JobRecord job = jobs.submit(circuit, backend, shots, options);
-            if (!await) {
-                print(job);
-                spec.commandLine().getErr().println("(not waited for: jobs on this machine end with the process until "
-                        + "the history database keeps them; add --wait to see the result)");
-                return 0;
-            }
+        HistoryDatabase db = dataDir.open();
+        try (db) {
             try {
-                job = jobs.await(job.id(), Duration.ofSeconds(timeoutSeconds));
-            } catch (TimeoutException e) {
-                jobs.cancel(job.id());
-                throw new UserInputException("job " + job.id() + " did not end within " + timeoutSeconds + " s; cancelled");
+                SimulatedQueue queue = new SimulatedQueue(Duration.ofMillis(latencyMs), Duration.ZERO);
+                // Not waited for, the job is not started here: a local job would die with this process.
+                // Kept queued, it waits for a process that stays (qubench jobs --run).
+                Executor runsHere = await ? executor : task -> { };
+                JobService jobs = HistoryJobs.service(db, queue, runsHere);
+                JobOptions options = seed == null ? JobOptions.defaults() : JobOptions.defaults().withSeed(seed);
+                JobRecord job = jobs.submit(circuit, backend, shots, options);
+                if (!await) {
+                    print(job);
+                    spec.commandLine().getErr().println("job " + job.id() + " is kept " + job.state() + " in " + db.file()
+                            + "; qubench jobs --run runs the queued jobs here (qubench cancel " + job.id() + " cancels it)");
+                    return 0;
+                }
+                try {
+                    job = jobs.await(job.id(), Duration.ofSeconds(timeoutSeconds));
+                } catch (TimeoutException e) {
+                    jobs.cancel(job.id());
+                    throw new UserInputException("job " + job.id() + " did not end within " + timeoutSeconds + " s; cancelled");
+                }
+                print(job);
+                if (job.state() != JobState.COMPLETED) {
+                    spec.commandLine().getErr().println("job " + job.id() + " " + job.state() + ": " + job.reason());
+                    return QubenchCli.EXIT_USER_ERROR;
+                }
+                return 0;
+            } finally {
+                // Stopped before the history closes: a job still moving must not write to a closed database.
+                executor.shutdownNow();
+                executor.awaitTermination(10, TimeUnit.SECONDS);
             }
-            print(job);
-            if (job.state() != JobState.COMPLETED) {
-                spec.commandLine().getErr().println("job " + job.id() + " " + job.state() + ": " + job.reason());
-                return QubenchCli.EXIT_USER_ERROR;
-            }
-            return 0;
-        } finally {
-            executor.shutdownNow();
         }
     }
 

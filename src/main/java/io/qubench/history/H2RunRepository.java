@@ -43,6 +43,69 @@ final class H2RunRepository implements RunRepository {
     }
 
     @Override
+    public boolean saveForJob(RunRecord run) {
+        String jobId = run.jobId().orElseThrow(() -> new IllegalArgumentException("run " + run.id() + " names no job"));
+        try {
+            return db.inTransaction("record the run of job " + jobId, c -> saveForJobIn(c, run, jobId));
+        } catch (HistoryException e) {
+            // Another process recorded the same job's run between our look and our insert.
+            if (e.getCause() instanceof SQLException s && Columns.isDuplicateKey(s)) {
+                return db.inTransaction("record the run of job " + jobId, c -> saveForJobIn(c, run, jobId));
+            }
+            throw e;
+        }
+    }
+
+    private static boolean saveForJobIn(Connection c, RunRecord run, String jobId) throws SQLException {
+        String keptId = null;
+        boolean keptPartial = false;
+        int keptShots = 0;
+        try (PreparedStatement s = c.prepareStatement("SELECT r.id, x.is_partial, x.counts FROM run r JOIN run_result x ON x.run_id = r.id "
+                + "WHERE r.job_id = ? FOR UPDATE")) {
+            s.setString(1, jobId);
+            try (ResultSet r = s.executeQuery()) {
+                if (r.next()) {
+                    keptId = r.getString("id");
+                    keptPartial = r.getBoolean("is_partial");
+                    keptShots = Columns.fromJson(r.getString("counts"), COUNTS, "run " + keptId).values().stream()
+                            .mapToInt(Integer::intValue).sum();
+                }
+            }
+        }
+        if (keptId == null) {
+            H2CircuitRepository.saveIn(c, run.circuit());
+            insertRun(c, run);
+            insertResult(c, run.id(), run.result());
+            return true;
+        }
+        if (!keptPartial || run.result().totalShots() <= keptShots) {
+            return false;
+        }
+        try (PreparedStatement s = c.prepareStatement("UPDATE run_result SET counts = ?, is_partial = ? WHERE run_id = ?")) {
+            s.setString(1, Columns.toJson(run.result().counts()));
+            s.setBoolean(2, run.result().partial());
+            s.setString(3, keptId);
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("UPDATE run SET completed_at = ? WHERE id = ?")) {
+            Columns.setInstant(s, 1, run.provenance().completedAt());
+            s.setString(2, keptId);
+            s.executeUpdate();
+        }
+        return true;
+    }
+
+    @Override
+    public Optional<RunRecord> findByJob(String jobId) {
+        return db.inTransaction("read the run of job " + jobId, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM run r JOIN run_result x ON x.run_id = r.id WHERE r.job_id = ?")) {
+                s.setString(1, jobId);
+                return read(c, s).stream().findFirst();
+            }
+        });
+    }
+
+    @Override
     public Optional<RunRecord> find(String id) {
         return db.inTransaction("read run " + id, c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM run r JOIN run_result x ON x.run_id = r.id WHERE r.id = ?")) {

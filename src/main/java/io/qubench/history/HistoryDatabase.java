@@ -74,8 +74,19 @@ public final class HistoryDatabase implements AutoCloseable {
         return new H2RunRepository(this);
     }
 
-    public JobRepository jobs() {
-        return new H2JobRepository(this);
+    /** The job service's jobs, kept here so that they outlive the process that submitted them. */
+    public H2JobStore jobs() {
+        return new H2JobStore(this);
+    }
+
+    /** The job service's charges: lines of the same ledger as {@link #costs()}. */
+    public H2CostLedger ledger() {
+        return new H2CostLedger(this);
+    }
+
+    /** Service levels per backend, read from the jobs, transitions, charges and runs kept here. */
+    public ServiceLevels serviceLevels() {
+        return new ServiceLevels(this);
     }
 
     public CostRepository costs() {

@@ -14,7 +14,19 @@ public interface RunRepository {
      */
     void save(RunRecord run);
 
+    /**
+     * Keeps the run of a job once, whichever process or listener sees the job end: the first
+     * run recorded for {@code run.jobId()} stays, except that a partial one is replaced by the
+     * fuller result of the same job resumed. Says whether anything was written.
+     *
+     * @throws IllegalArgumentException if the run names no job
+     */
+    boolean saveForJob(RunRecord run);
+
     Optional<RunRecord> find(String id);
+
+    /** The run recorded for job {@code jobId}, if any. */
+    Optional<RunRecord> findByJob(String jobId);
 
     /** The runs that match, newest submission first. */
     List<RunRecord> list(RunQuery query);

@@ -34,6 +34,11 @@ class JobCommandsTest {
         return Files.writeString(dir.resolve("bell.qasm"), BELL);
     }
 
+    /** The history of these tests' jobs, never the user's. */
+    private String data() {
+        return dir.resolve("data").toString();
+    }
+
     private JsonNode json() throws IOException {
         return new ObjectMapper().readTree(out.toString());
     }
@@ -76,12 +81,12 @@ class JobCommandsTest {
     void anUnknownBackendExitsTwoNamingTheValidOnes() throws IOException {
         assertThat(run("estimate", bell().toString(), "--backend", "ibm:nowhere")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown backend 'ibm:nowhere'").contains("emulator:manila").contains("ionq:forte-1");
-        assertThat(run("submit", bell().toString(), "--backend", "braket:nowhere")).isEqualTo(2);
+        assertThat(run("submit", bell().toString(), "--data-dir", data(), "--backend", "braket:nowhere")).isEqualTo(2);
     }
 
     @Test
     void submitWithWaitRunsOnTheEmulatorAndPrintsCountsAndTransitions() throws IOException {
-        assertThat(run("submit", bell().toString(), "--backend", "emulator:nairobi", "--shots", "300", "--seed", "4",
+        assertThat(run("submit", bell().toString(), "--data-dir", data(), "--backend", "emulator:nairobi", "--shots", "300", "--seed", "4",
                 "--wait", "--json")).isZero();
         JsonNode job = json();
         assertThat(job.get("state").asText()).isEqualTo("COMPLETED");
@@ -97,16 +102,21 @@ class JobCommandsTest {
     }
 
     @Test
-    void submitToAProviderWithoutAnAdapterExitsTwoSayingSo() throws IOException {
-        assertThat(run("submit", bell().toString(), "--backend", "ibm:manila", "--wait")).isEqualTo(2);
-        assertThat(err.toString()).contains("does not connect to ibm").contains("emulator:manila");
+    void submitToAProviderWithoutItsSettingsOrKeyExitsTwoSayingWhatToSet() throws IOException {
+        assertThat(run("submit", bell().toString(), "--data-dir", data(), "--backend", "ibm:manila", "--wait")).isEqualTo(2);
+        assertThat(err.toString()).contains("IBM Quantum needs \"ibmInstanceCrn\"").contains("qubench credentials configure");
+        assertThat(run("credentials", "configure", "ibmInstanceCrn", "crn:v1:test", "--data-dir", data())).isZero();
+        if (System.getenv("QISKIT_IBM_TOKEN") == null && System.getenv("IQP_API_TOKEN") == null) {
+            assertThat(run("submit", bell().toString(), "--data-dir", data(), "--backend", "ibm:manila", "--wait")).isEqualTo(2);
+            assertThat(err.toString()).contains("IBM Quantum: no API key").contains("qubench credentials set ibm");
+        }
     }
 
     @Test
     void submitRefusesACircuitTheDeviceCannotRunBeforeRunningIt() throws IOException {
         Path big = Files.writeString(dir.resolve("big.qasm"), "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[6];\n"
                 + "cx q[0], q[5];\n");
-        assertThat(run("submit", big.toString(), "--backend", "emulator:manila", "--wait")).isEqualTo(2);
+        assertThat(run("submit", big.toString(), "--data-dir", data(), "--backend", "emulator:manila", "--wait")).isEqualTo(2);
         assertThat(err.toString()).contains("cannot run on emulator:manila").contains("6 qubits");
     }
 }

@@ -118,7 +118,7 @@ class HistoryDatabaseTest {
         int migrationsBefore = appliedMigrations(dir);
         assertThatThrownBy(() -> HistoryDatabase.open(dir)).isInstanceOf(HistoryException.class)
                 .hasMessageContaining(dir.path().resolve("history.mv.db").toString())
-                .hasMessageContaining("newer Qubench (schema version 99; this version knows up to 1)");
+                .hasMessageContaining("newer Qubench (schema version 99; this version knows up to 2)");
         assertThat(appliedMigrations(dir)).isEqualTo(migrationsBefore);
     }
 
