@@ -24,11 +24,11 @@ import io.qubench.qasm.QasmVersion;
  */
 public final class RunRecorder implements JobListener {
 
-    /**
-     * Local backends run the circuit as written: the emulator checks it fits the device's qubits
-     * and couplers but does not transpile it (see backend.local.EmulatorBackend#prepare).
-     */
+    /** The ideal local simulator runs the circuit as written. */
     static final Map<String, String> AS_WRITTEN = Map.of("transpile", "none", "layout", "as written");
+    /** Emulators transpile with the defaults and transpile seed 0 (backend.local.EmulatorBackend#prepare). */
+    static final Map<String, String> EMULATOR_DEFAULTS = Map.of("transpile", "qubench", "layout", "noise-aware", "routing", "sabre",
+            "optimise", "true", "seed", "0");
 
     private final RunRepository runs;
     private final CalibrationStore calibrations;
@@ -81,7 +81,8 @@ public final class RunRecorder implements JobListener {
     static Map<String, String> transpilerSettings(String backend, JobRecord job) {
         String provider = BackendName.parse(backend).provider();
         return switch (provider) {
-            case BackendName.LOCAL, BackendName.EMULATOR -> AS_WRITTEN;
+            case BackendName.LOCAL -> AS_WRITTEN;
+            case BackendName.EMULATOR -> EMULATOR_DEFAULTS;
             // IbmBackend transpiles with the defaults, seeded with the submission's seed.
             case "ibm" -> Map.of("transpile", "qubench", "layout", "noise-aware", "routing", "sabre", "optimise", "true", "seed",
                     String.valueOf(job.options().seed() == null ? 0 : job.options().seed() + job.segment()));

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A {@link CostLedger} in memory: for tests and until the history database keeps costs. */
+/** A {@link CostLedger} in memory, for tests; the history database keeps the real one (history.H2CostLedger). */
 public final class InMemoryCostLedger implements CostLedger {
 
     private final Map<String, Charge> byKey = new LinkedHashMap<>();

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A {@link JobStore} that lives as long as the process: for tests and until the history database keeps jobs. */
+/** A {@link JobStore} that lives as long as the process, for tests; the history database keeps the real one (history.H2JobStore). */
 public final class InMemoryJobStore implements JobStore {
 
     private final Map<String, JobRecord> jobs = new ConcurrentHashMap<>();
