@@ -96,7 +96,7 @@ class HistoryCommandsTest {
         assertThat(p.get("circuit_hash").asText()).hasSize(64);
         assertThat(p.get("circuit").asText()).contains("OPENQASM 3");
         assertThat(p.get("app_version").asText()).isEqualTo(AppVersion.current());
-        assertThat(p.get("transpiler_settings").get("transpile").asText()).isEqualTo("none");
+        assertThat(p.get("transpiler_settings").get("transpile").asText()).isEqualTo("qubench");
 
         assertThat(run("history", "show", runId, "--data-dir", data())).isZero();
         assertThat(out.toString()).contains("emulator:nairobi").contains("seed         3").contains("OPENQASM 3");

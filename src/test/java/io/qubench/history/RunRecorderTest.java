@@ -68,7 +68,7 @@ class RunRecorderTest {
         assertThat(p.shots()).isEqualTo(300);
         assertThat(p.seed()).contains(11L);
         assertThat(p.appVersion()).isEqualTo("1.2.3-test");
-        assertThat(p.transpilerSettings()).containsEntry("transpile", "none");
+        assertThat(p.transpilerSettings()).containsEntry("transpile", "qubench").containsEntry("routing", "sabre");
         assertThat(p.submittedAt()).isEqualTo(job.createdAt());
         assertThat(p.completedAt()).isEqualTo(job.transitions().getLast().at());
         assertThat(db.calibrations().find(p.calibrationId().orElseThrow())).contains(ShippedDevices.load("manila").calibration());
