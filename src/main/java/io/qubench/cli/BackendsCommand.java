@@ -21,6 +21,7 @@ import io.qubench.backend.local.SimulatedQueue;
 import io.qubench.device.Pricing;
 import io.qubench.device.PricingTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,8 +41,8 @@ final class BackendsCommand implements Callable<Integer> {
     @Option(names = "--pricing", paramLabel = "FILE", description = PricingOption.DESCRIPTION)
     Path pricing;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "the data directory, for the provider keys and settings (default ~/.qubench)")
-    Path dataDir;
+    @Mixin
+    DataDirOption dataDir;
 
     @Option(names = "--write-pricing", paramLabel = "FILE", description = "write the prices in use as JSON to FILE, to edit")
     Path writePricing;
@@ -56,7 +57,7 @@ final class BackendsCommand implements Callable<Integer> {
             return 0;
         }
         Backends backends = new Backends(SimulatedQueue.NONE, Clock.systemUTC());
-        Path dir = CredentialsCommand.dataDirectory(dataDir);
+        Path dir = dataDir.path();
         RemoteBackends remote = new RemoteBackends(CredentialsCommand.credentials(dir), ProviderSettings.load(dir, System.getenv()), dir);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String name : BackendName.known()) {

@@ -8,15 +8,14 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.qubench.backend.credentials.CredentialException;
 import io.qubench.backend.credentials.Credentials;
 import io.qubench.backend.remote.ProviderSettings;
 import io.qubench.circuit.UserInputException;
-import io.qubench.history.DataDirectory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,10 +37,6 @@ final class CredentialsCommand {
     static final String PASSPHRASE_VARIABLE = "QUBENCH_PASSPHRASE";
 
     private CredentialsCommand() {
-    }
-
-    static Path dataDirectory(Path explicit) {
-        return DataDirectory.create(DataDirectory.resolve(Optional.ofNullable(explicit)).path()).path();
     }
 
     static Credentials credentials(Path dataDir) {
@@ -77,12 +72,12 @@ final class CredentialsCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--data-dir", paramLabel = "DIR", description = "the data directory (default ~/.qubench)")
-        Path dataDir;
+        @Mixin
+        DataDirOption dataDir;
 
         @Override
         public Integer call() {
-            Path dir = dataDirectory(dataDir);
+            Path dir = dataDir.path();
             Credentials credentials = credentials(dir);
             PrintWriter out = spec.commandLine().getOut();
             for (String account : ACCOUNTS) {
@@ -108,8 +103,8 @@ final class CredentialsCommand {
         @Parameters(paramLabel = "ACCOUNT", description = "ibm or ionq")
         String account;
 
-        @Option(names = "--data-dir", paramLabel = "DIR", description = "the data directory (default ~/.qubench)")
-        Path dataDir;
+        @Mixin
+        DataDirOption dataDir;
 
         @Override
         public Integer call() throws IOException {
@@ -123,7 +118,7 @@ final class CredentialsCommand {
                 String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
                 key = line == null ? "" : line;
             }
-            Credentials credentials = credentials(dataDirectory(dataDir));
+            Credentials credentials = credentials(dataDir.path());
             credentials.save(account, key);
             spec.commandLine().getOut().println("key for " + account + " kept in " + credentials.source(account));
             return 0;
@@ -138,13 +133,13 @@ final class CredentialsCommand {
         @Parameters(paramLabel = "ACCOUNT", description = "ibm or ionq")
         String account;
 
-        @Option(names = "--data-dir", paramLabel = "DIR", description = "the data directory (default ~/.qubench)")
-        Path dataDir;
+        @Mixin
+        DataDirOption dataDir;
 
         @Override
         public Integer call() {
             checkAccount(account);
-            credentials(dataDirectory(dataDir)).forget(account);
+            credentials(dataDir.path()).forget(account);
             spec.commandLine().getOut().println("key for " + account + " forgotten");
             return 0;
         }
@@ -162,12 +157,12 @@ final class CredentialsCommand {
         @Parameters(index = "1", paramLabel = "VALUE")
         String value;
 
-        @Option(names = "--data-dir", paramLabel = "DIR", description = "the data directory (default ~/.qubench)")
-        Path dataDir;
+        @Mixin
+        DataDirOption dataDir;
 
         @Override
         public Integer call() {
-            Path dir = dataDirectory(dataDir);
+            Path dir = dataDir.path();
             ProviderSettings s = ProviderSettings.load(dir, java.util.Map.of());
             ProviderSettings changed = switch (setting) {
                 case "ibmInstanceCrn" -> new ProviderSettings(value, s.ibmRegion(), s.braketRegion(), s.braketBucket(), s.braketPrefix());

@@ -11,8 +11,13 @@ import picocli.CommandLine.Option;
 final class DataDirOption {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "where the history is kept (default: -D" + DataDirectory.PROPERTY + " or ~/.qubench)")
+            description = "where the history, provider settings and keys are kept (default: -D" + DataDirectory.PROPERTY + " or ~/.qubench)")
     Path dir;
+
+    /** The chosen data directory, created if it is not there yet. */
+    Path path() {
+        return DataDirectory.create(DataDirectory.resolve(Optional.ofNullable(dir)).path()).path();
+    }
 
     /** Opens the history in the chosen data directory; one that cannot be opened is a HistoryException (exit 2). */
     HistoryDatabase open() {
