@@ -14,11 +14,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qubench.device.Calibration;
 import io.qubench.device.CalibrationHistory;
 import io.qubench.device.CalibrationImport;
+
 import io.qubench.device.Device;
 import io.qubench.device.DriftDetector;
 import io.qubench.device.InMemoryCalibrationStore;
 import io.qubench.device.ShippedDevices;
+import io.qubench.history.HistoryDatabase;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
@@ -99,12 +102,21 @@ final class DevicesCommand implements Callable<Integer> {
         @Option(names = "--json", description = "print JSON")
         boolean json;
 
+        @Mixin
+        DataDirOption dataDir;
+
         @Override
         public Integer call() throws Exception {
             CalibrationImport.Imported imported = conf == null ? CalibrationImport.importFile(file) : CalibrationImport.readIbm(file, conf);
+            String id;
+            // Every snapshot imported is kept, so the device's calibration history grows with each import.
+            try (HistoryDatabase db = dataDir.open()) {
+                id = new CalibrationHistory(db.calibrations()).keepImported(imported.device(), file.toAbsolutePath());
+            }
             Map<String, Object> row = summary(imported.device());
             row.put("format", imported.format().description());
             row.put("file", file.toString());
+            row.put("calibration_id", id);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(new ObjectMapper().writeValueAsString(row));
@@ -112,7 +124,8 @@ final class DevicesCommand implements Callable<Integer> {
             }
             printTable(out, List.of(row));
             out.println("(" + imported.format().description() + " from " + file + "; " + imported.device().couplingMap().size()
-                    + " directed couplings, " + imported.device().calibration().gates().size() + " gate calibrations)");
+                    + " directed couplings, " + imported.device().calibration().gates().size() + " gate calibrations; kept in the history as "
+                    + id.substring(0, 12) + "…)");
             return 0;
         }
     }

@@ -24,7 +24,13 @@ class DevicesCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return QubenchCli.run(args, new PrintWriter(out), new PrintWriter(err));
+        String[] all = args;
+        if (args.length > 1 && args[1].equals("import")) {
+            all = java.util.Arrays.copyOf(args, args.length + 2);
+            all[args.length] = "--data-dir";
+            all[args.length + 1] = dir.resolve("data").toString();
+        }
+        return QubenchCli.run(all, new PrintWriter(out), new PrintWriter(err));
     }
 
     private Path copy(String resource, String name) throws IOException {
@@ -47,6 +53,21 @@ class DevicesCommandTest {
         assertThat(json.get("median_readout_error").asDouble()).isEqualTo(0.0048);
         assertThat(json.get("file").asText()).isEqualTo(file.toString());
         assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void everyImportedSnapshotIsKeptInTheHistoryOnceWithWhereItCameFrom() throws IOException {
+        Path file = copy("/io/qubench/device/ionq-forte-1-characterization.json", "forte.json");
+        assertThat(run("devices", "import", file.toString(), "--json")).isZero();
+        String id = new ObjectMapper().readTree(out.toString()).get("calibration_id").asText();
+        out.getBuffer().setLength(0);
+        assertThat(run("devices", "import", file.toString(), "--json")).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString()).get("calibration_id").asText()).isEqualTo(id);
+        try (var db = io.qubench.history.HistoryDatabase.open(io.qubench.history.DataDirectory.create(dir.resolve("data")))) {
+            var kept = db.calibrations().find(id);
+            assertThat(kept).isPresent();
+            assertThat(db.calibrations().history(kept.get().device())).hasSize(1);
+        }
     }
 
     @Test
