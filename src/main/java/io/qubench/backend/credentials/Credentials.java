@@ -40,8 +40,13 @@ public final class Credentials {
 
     /** Where {@code account}'s key comes from, for the user; never the key itself. */
     public String source(String account) {
-        return environment.variableFor(account).map(v -> "environment variable " + v)
-                .orElseGet(() -> store.get(account).isPresent() ? store.description() : "not set");
+        return environment.variableFor(account).map(v -> "environment variable " + v).orElseGet(() -> {
+            try {
+                return store.get(account).isPresent() ? store.description() : "not set";
+            } catch (CredentialException locked) {
+                return "unknown: " + store.description() + " cannot be opened now (" + locked.getMessage() + ")";
+            }
+        });
     }
 
     public void save(String account, String secret) {
