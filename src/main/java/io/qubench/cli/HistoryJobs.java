@@ -23,7 +23,7 @@ final class HistoryJobs {
         // The data directory holds the history database, the provider settings and the encrypted key file.
         Path dataDir = db.file().toAbsolutePath().getParent();
         RemoteBackends remote = new RemoteBackends(CredentialsCommand.credentials(dataDir), ProviderSettings.load(dataDir, System.getenv()),
-                dataDir);
+                dataDir, fetched -> db.calibrations().save(fetched, "fetched:" + fetched.device()));
         JobService jobs = JobService.builder(new Backends(queue, Clock.systemUTC(), remote), executor).store(db.jobs()).ledger(db.ledger())
                 .pollInterval(Duration.ofMillis(20), Duration.ofSeconds(2)).build();
         jobs.addListener(new RunRecorder(db, AppVersion.current()));

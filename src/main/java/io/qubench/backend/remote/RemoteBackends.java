@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import io.qubench.backend.Backend;
 import io.qubench.backend.BackendName;
@@ -17,6 +18,7 @@ import io.qubench.backend.remote.ibm.IbmQuantumClient;
 import io.qubench.backend.remote.ionq.IonqBackend;
 import io.qubench.backend.remote.ionq.IonqClient;
 import io.qubench.circuit.UserInputException;
+import io.qubench.device.Calibration;
 import io.qubench.device.ShippedDevices;
 
 /**
@@ -33,10 +35,18 @@ public final class RemoteBackends implements BackendResolver {
     private final Path dataDirectory;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-    public RemoteBackends(Credentials credentials, ProviderSettings settings, Path dataDirectory) {
+    private final Consumer<Calibration> fetchedCalibrations;
+
+    /** @param fetchedCalibrations told of each calibration a provider reports, to keep it in the calibration history */
+    public RemoteBackends(Credentials credentials, ProviderSettings settings, Path dataDirectory, Consumer<Calibration> fetchedCalibrations) {
         this.credentials = credentials;
         this.settings = settings;
         this.dataDirectory = dataDirectory;
+        this.fetchedCalibrations = fetchedCalibrations;
+    }
+
+    public RemoteBackends(Credentials credentials, ProviderSettings settings, Path dataDirectory) {
+        this(credentials, settings, dataDirectory, c -> { });
     }
 
     private Boolean awsFound;
@@ -64,7 +74,8 @@ public final class RemoteBackends implements BackendResolver {
                 String crn = ProviderSettings.required(settings.ibmInstanceCrn(), "ibmInstanceCrn", "IBM Quantum", dataDirectory);
                 IbmEndpoints endpoints = settings.ibmRegion().equals("eu-de") ? IbmEndpoints.euDe() : IbmEndpoints.usEast();
                 yield new IbmBackend(ShippedDevices.load(parsed.device()),
-                        new IbmQuantumClient(endpoints, key("ibm", "IBM Quantum", "QISKIT_IBM_TOKEN"), crn, http, TIMEOUT, Clock.systemUTC()));
+                        new IbmQuantumClient(endpoints, key("ibm", "IBM Quantum", "QISKIT_IBM_TOKEN"), crn, http, TIMEOUT, Clock.systemUTC()),
+                        fetchedCalibrations);
             }
             case "ionq" -> new IonqBackend(parsed.device(),
                     new IonqClient(IonqClient.V04, key("ionq", "IonQ", "IONQ_API_KEY"), http, TIMEOUT, Clock.systemUTC()));

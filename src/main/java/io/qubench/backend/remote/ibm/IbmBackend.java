@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import io.qubench.backend.Backend;
 import io.qubench.backend.BackendException;
@@ -16,6 +17,7 @@ import io.qubench.backend.Submission;
 import io.qubench.circuit.Circuit;
 import io.qubench.circuit.ClassicalRegister;
 import io.qubench.circuit.UserInputException;
+import io.qubench.device.Calibration;
 import io.qubench.device.Device;
 import io.qubench.transpile.PhysicalQasm;
 import io.qubench.transpile.TranspileOptions;
@@ -29,17 +31,50 @@ import io.qubench.transpile.Transpiler;
  */
 public final class IbmBackend implements Backend {
 
-    private final Device device;
+    private final Device shipped;
     private final IbmQuantumClient client;
-    private final Transpiler transpiler;
+    private final Consumer<Calibration> fetched;
+    /** The device as IBM last described it; the shipped snapshot until the first successful fetch. */
+    private volatile Device device;
+    private volatile Transpiler transpiler;
+    private volatile boolean live;
     /** Classical register names per job, which a poll needs to read IBM's per-register samples. */
     private final Map<String, List<String>> registersOf = new ConcurrentHashMap<>();
 
-    /** @param device the device's model and calibration (the shipped snapshot, or one fetched from IBM) */
-    public IbmBackend(Device device, IbmQuantumClient client) {
-        this.device = device;
+    /**
+     * @param shipped the device's shipped snapshot, used until IBM's current configuration and calibration are fetched
+     * @param fetched told of every calibration fetched from IBM, to keep it in the calibration history
+     */
+    public IbmBackend(Device shipped, IbmQuantumClient client, Consumer<Calibration> fetched) {
+        this.shipped = shipped;
         this.client = client;
-        this.transpiler = new Transpiler(device);
+        this.fetched = fetched;
+        this.device = shipped;
+        this.transpiler = new Transpiler(shipped);
+    }
+
+    public IbmBackend(Device shipped, IbmQuantumClient client) {
+        this(shipped, client, c -> { });
+    }
+
+    /**
+     * Circuits are transpiled for the calibration IBM reports now: fetched before the first
+     * submission (and kept), so layout and routing avoid what broke since the snapshot shipped.
+     */
+    private synchronized void refresh() {
+        if (live) {
+            return;
+        }
+        Device current = client.device(shipped.name(), shipped.backendName());
+        device = current;
+        transpiler = new Transpiler(current);
+        live = true;
+        fetched.accept(current.calibration());
+    }
+
+    /** The device circuits are made for now; with {@code live} false, the shipped snapshot. */
+    public Device device() {
+        return device;
     }
 
     private String name() {
@@ -48,6 +83,7 @@ public final class IbmBackend implements Backend {
 
     @Override
     public BackendInfo describe() {
+        refresh();
         IbmQuantumClient.BackendStatus status = client.backendStatus(device.backendName());
         double twoQubitError = device.calibration().medianTwoQubitError();
         return new BackendInfo(name(), "IBM Quantum " + device.backendName() + " (" + status.message() + ")", device.qubits(),
@@ -68,7 +104,14 @@ public final class IbmBackend implements Backend {
 
     @Override
     public String submit(Submission submission) {
-        Circuit isa = isa(submission.circuit(), submission.shots(), submission.seed());
+        refresh();
+        Circuit isa;
+        try {
+            isa = isa(submission.circuit(), submission.shots(), submission.seed());
+        } catch (UserInputException e) {
+            throw new BackendException(BackendException.Kind.REJECTED, name() + " cannot take the circuit with today's calibration: "
+                    + e.getMessage());
+        }
         String id = client.findJobByKey(submission.idempotencyKey()).orElseGet(() -> client.submitSampler(device.backendName(),
                 PhysicalQasm.write(isa), submission.shots(), submission.idempotencyKey()));
         registersOf.put(id, isa.classicalRegisters().stream().map(ClassicalRegister::name).toList());

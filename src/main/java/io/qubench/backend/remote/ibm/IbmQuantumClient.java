@@ -1,5 +1,6 @@
 package io.qubench.backend.remote.ibm;
 
+import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +19,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.qubench.backend.remote.JsonHttp;
+import io.qubench.device.Device;
+import io.qubench.device.DeviceFormatException;
+import io.qubench.device.IbmSnapshot;
 import io.qubench.backend.remote.ProviderException;
 import io.qubench.backend.BackendException.Kind;
 
@@ -157,6 +161,25 @@ public final class IbmQuantumClient {
         JsonNode reply = call(name, () -> authorized(endpoints.resolve("backends/" + backend + "/status")).GET().build());
         return new BackendStatus(reply.path("state").asBoolean(false), reply.path("status").asText(""),
                 Math.max(0, reply.path("length_queue").asInt(0)));
+    }
+
+    /**
+     * The device as IBM describes it now: its configuration (qubits, basis gates, coupling map,
+     * limits) and its latest calibration, read by the same reader as the shipped snapshots.
+     *
+     * @param name our name for it, e.g. {@code kingston}
+     */
+    public Device device(String name, String backend) {
+        String confCall = "GET /backends/" + backend + "/configuration";
+        String propsCall = "GET /backends/" + backend + "/properties";
+        JsonNode conf = call(confCall, () -> authorized(endpoints.resolve("backends/" + backend + "/configuration")).GET().build());
+        JsonNode props = call(propsCall, () -> authorized(endpoints.resolve("backends/" + backend + "/properties")).GET().build());
+        try {
+            return IbmSnapshot.read(name, new ByteArrayInputStream(conf.toString().getBytes(StandardCharsets.UTF_8)), "IBM " + confCall,
+                    new ByteArrayInputStream(props.toString().getBytes(StandardCharsets.UTF_8)), "IBM " + propsCall);
+        } catch (DeviceFormatException e) {
+            throw new ProviderException(PROVIDER, Kind.BAD_RESPONSE, 200, null, e.getMessage(), e);
+        }
     }
 
     /** Quantum seconds the job used: IBM's billing basis. */

@@ -39,9 +39,10 @@ class IbmBackendTest {
 
     private final StubProviderServer server = newServer();
     private final Device manila = ShippedDevices.load("manila");
+    private final List<io.qubench.device.Calibration> fetched = new CopyOnWriteArrayList<>();
     private final IbmBackend backend = new IbmBackend(manila, new IbmQuantumClient(
             new IbmEndpoints(server.uri("/identity/token"), server.uri("/api/v1"), IbmEndpoints.API_VERSION), () -> "FAKE-key",
-            "crn:test", HttpClient.newHttpClient(), Duration.ofSeconds(20), Clock.systemUTC()));
+            "crn:test", HttpClient.newHttpClient(), Duration.ofSeconds(20), Clock.systemUTC()), fetched::add);
     private final List<String> submitted = new CopyOnWriteArrayList<>();
     private final AtomicInteger tokens = new AtomicInteger();
     private final AtomicInteger polls = new AtomicInteger();
@@ -68,6 +69,8 @@ class IbmBackendTest {
                 .allMatch(g -> manila.basisGates().contains(g));
         assertThat(qasm).contains("$").contains("bit[3] c;");
         assertThat(tokens).hasValue(2).as("401 on the first poll fetched a new token");
+        assertThat(fetched).as("the live calibration was fetched once and handed on to be kept").hasSize(1);
+        assertThat(server.requests("GET", "/api/v1/backends/ibmq_manila/properties")).hasSize(1);
     }
 
     @Test
@@ -85,6 +88,14 @@ class IbmBackendTest {
     private Reply answer(StubProviderServer.Request r) {
         if (r.path().startsWith("/identity")) {
             return Reply.ok("{\"access_token\":\"tok-" + tokens.incrementAndGet() + "\",\"expires_in\":3600}");
+        }
+        if (r.path().endsWith("/configuration") || r.path().endsWith("/properties")) {
+            String kind = r.path().endsWith("/configuration") ? "conf" : "props";
+            try (var in = getClass().getResourceAsStream("/samples/devices/manila/" + kind + "_manila.json")) {
+                return Reply.ok(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                return Reply.json(500, "{}");
+            }
         }
         if (r.method().equals("GET") && r.path().startsWith("/api/v1/backends/")) {
             return Reply.ok("{\"state\":true,\"status\":\"active\",\"length_queue\":3}");
