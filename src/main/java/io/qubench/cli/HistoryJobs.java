@@ -9,6 +9,7 @@ import io.qubench.backend.Backends;
 import io.qubench.backend.local.SimulatedQueue;
 import io.qubench.backend.remote.ProviderSettings;
 import io.qubench.backend.remote.RemoteBackends;
+import io.qubench.device.PricingTable;
 import io.qubench.history.HistoryDatabase;
 import io.qubench.history.RunRecorder;
 import io.qubench.job.BudgetFile;
@@ -20,13 +21,18 @@ final class HistoryJobs {
     private HistoryJobs() {
     }
 
-    /** With the saved budgets (budgets.json), which every submission and resume is checked against. */
+    /** With the published prices and the saved budgets (budgets.json), which every submission and resume is checked against. */
     static JobService service(HistoryDatabase db, SimulatedQueue queue, Executor executor) {
+        return service(db, queue, executor, PricingTable.published());
+    }
+
+    /** As above, estimating and charging jobs at {@code pricing}. */
+    static JobService service(HistoryDatabase db, SimulatedQueue queue, Executor executor, PricingTable pricing) {
         // The data directory holds the history database, the provider settings, the budgets and the encrypted key file.
         Path dataDir = db.file().toAbsolutePath().getParent();
         RemoteBackends remote = new RemoteBackends(CredentialsCommand.credentials(dataDir), ProviderSettings.load(dataDir, System.getenv()),
                 dataDir);
-        JobService jobs = JobService.builder(new Backends(queue, Clock.systemUTC(), remote), executor).store(db.jobs()).ledger(db.ledger())
+        JobService jobs = JobService.builder(new Backends(queue, Clock.systemUTC(), remote), executor).store(db.jobs()).ledger(db.ledger()).pricing(pricing)
                 .budgets(new BudgetFile(dataDir).load())
                 .pollInterval(Duration.ofMillis(20), Duration.ofSeconds(2)).build();
         jobs.addListener(new RunRecorder(db, AppVersion.current()));

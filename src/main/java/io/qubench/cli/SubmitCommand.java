@@ -76,6 +76,10 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON")
     boolean json;
 
+    @Option(names = "--pricing", paramLabel = "FILE", description = PricingOption.DESCRIPTION + "; the job is checked against "
+            + "the budgets and charged at these prices")
+    Path pricing;
+
     @Option(names = "--override-budget", description = "send it even when it would pass a budget or shot quota (see qubench budget); "
             + "the job records that it was overridden")
     boolean overrideBudget;
@@ -98,7 +102,7 @@ final class SubmitCommand implements Callable<Integer> {
                 // Not waited for, the job is not started here: a local job would die with this process.
                 // Kept queued, it waits for a process that stays (qubench jobs --run).
                 Executor runsHere = await ? executor : task -> { };
-                JobService jobs = HistoryJobs.service(db, queue, runsHere);
+                JobService jobs = HistoryJobs.service(db, queue, runsHere, PricingOption.load(pricing));
                 JobOptions options = (seed == null ? JobOptions.defaults() : JobOptions.defaults().withSeed(seed))
                         .withBudgetOverride(overrideBudget);
                 JobRecord job = jobs.submit(circuit, backend, shots, options);

@@ -147,4 +147,31 @@ class BudgetCommandTest {
         assertThat(out.toString()).contains("over budget: 100 shots on braket:forte-1 would cost $8.3000, but the weekly budget for "
                 + "braket is $5.00").doesNotContain("ibm");
     }
+
+    @Test
+    void aMoneyBudgetForAllProvidersBlocksAnEmulatorRunPricedByTheUsersPricesAndListShowsTheSpend() throws IOException {
+        String file = bell().toString();
+        Path prices = dir.resolve("pricing.json");
+        assertThat(run("backends", "--write-pricing", prices.toString())).isZero();
+        String published = Files.readString(prices);
+        int emulator = published.indexOf("\"emulator:*\"");
+        Files.writeString(prices, published.substring(0, emulator)
+                + published.substring(emulator).replaceFirst("\"perShot\" : 0\\.0", "\"perShot\" : 0.01"));
+        assertThat(run("budget", "set", "*", "--period", "day", "--limit", "5", "--data-dir", data())).isZero();
+
+        assertThat(run("submit", file, "--backend", "emulator:manila", "--shots", "300", "--wait", "--pricing", prices.toString(),
+                "--json", "--data-dir", data())).isZero();
+        assertThat(json().get("charged").asDouble()).isEqualTo(3.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(run("submit", file, "--backend", "emulator:manila", "--shots", "300", "--wait", "--pricing", prices.toString(),
+                "--data-dir", data())).isEqualTo(2);
+        assertThat(err.toString()).contains("300 shots on emulator:manila would cost $3.0000, but the daily budget for all providers "
+                + "is $5.00 and $3.0000 of it is spent");
+
+        assertThat(run("budget", "list", "--json", "--data-dir", data())).isZero();
+        JsonNode row = json().get(0);
+        assertThat(row.get("spent_usd").asDouble()).isEqualTo(3.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(row.get("shots_used").asLong()).isEqualTo(300);
+        assertThat(row.get("burn_usd_per_day").asDouble()).isEqualTo(3.0 / 7, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(row.get("forecast_usd").asDouble()).isBetween(3.0, 3.0 + 3.0 / 7);
+    }
 }
