@@ -2,6 +2,9 @@ package io.qubench.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -11,22 +14,35 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.qubench.circuit.Circuit;
 import io.qubench.circuit.UserInputException;
+import io.qubench.history.HistoryDatabase;
+import io.qubench.job.Budget;
+import io.qubench.job.BudgetExceededException;
+import io.qubench.job.BudgetFile;
+import io.qubench.job.Budgets;
 import io.qubench.job.CostEstimate;
 import io.qubench.job.CostEstimator;
 import io.qubench.qasm.QasmReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code qubench estimate FILE --backend NAME --shots N}: what a run would cost, before sending it. */
+/**
+ * {@code qubench estimate FILE --backend NAME --shots N}: what a run would cost, before sending it,
+ * and which saved budgets (see {@code qubench budget}) it would pass.
+ */
 @Command(name = "estimate", mixinStandardHelpOptions = true,
-        description = "Estimate what running a circuit on a backend would cost, from the providers' prices.")
+        description = "Estimate what running a circuit on a backend would cost, from the providers' prices, and which budgets it "
+                + "would pass.")
 final class EstimateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    DataDirOption dataDir;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "OpenQASM 2 or 3 file")
     Path file;
@@ -51,6 +67,7 @@ final class EstimateCommand implements Callable<Integer> {
         }
         Circuit circuit = QasmReader.read(file);
         CostEstimate e = new CostEstimator(PricingOption.load(pricing)).estimate(circuit, backend, shots);
+        List<String> exceeded = exceeded(e);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -64,6 +81,7 @@ final class EstimateCommand implements Callable<Integer> {
             m.put("device_seconds", e.usage().seconds());
             m.put("source", e.pricing().source());
             m.put("assumptions", e.assumptions());
+            m.put("budgets_exceeded", exceeded);
             out.println(new ObjectMapper().writeValueAsString(m));
             return 0;
         }
@@ -75,6 +93,29 @@ final class EstimateCommand implements Callable<Integer> {
             out.println("  " + e.assumptions());
         }
         out.println("  source: " + e.pricing().source());
+        for (String why : exceeded) {
+            out.println("  over budget: " + why);
+        }
         return 0;
+    }
+
+    /** Why each saved budget this run would pass would refuse it, against the history's ledger; none without budgets. */
+    private List<String> exceeded(CostEstimate e) {
+        Budgets saved = new BudgetFile(dataDir.path()).load();
+        List<String> reasons = new ArrayList<>();
+        if (saved.all().isEmpty()) {
+            return reasons;
+        }
+        try (HistoryDatabase db = dataDir.open()) {
+            Instant now = Instant.now();
+            for (Budget b : saved.all()) {
+                try {
+                    new Budgets(List.of(b)).check(e, db.ledger(), now);
+                } catch (BudgetExceededException over) {
+                    reasons.add(over.getMessage());
+                }
+            }
+        }
+        return reasons;
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Design, simulate and run quantum circuits. Without a sub-command the workbench opens.",
         subcommands = {SimulateCommand.class, QasmCommand.class, DevicesCommand.class, TranspileCommand.class, BenchCommand.class,
                 BackendsCommand.class, EstimateCommand.class, SubmitCommand.class, CredentialsCommand.class,
-                JobsCommand.class, CancelCommand.class, HistoryCommand.class, SlisCommand.class,
+                JobsCommand.class, CancelCommand.class, HistoryCommand.class, SlisCommand.class, BudgetCommand.class,
                 CommandLine.HelpCommand.class})
 public final class QubenchCli {
 

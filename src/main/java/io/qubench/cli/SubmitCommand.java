@@ -76,6 +76,14 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON")
     boolean json;
 
+    @Option(names = "--pricing", paramLabel = "FILE", description = PricingOption.DESCRIPTION + "; the job is checked against "
+            + "the budgets and charged at these prices")
+    Path pricing;
+
+    @Option(names = "--override-budget", description = "send it even when it would pass a budget or shot quota (see qubench budget); "
+            + "the job records that it was overridden")
+    boolean overrideBudget;
+
     @Override
     public Integer call() throws Exception {
         if (latencyMs < 0) {
@@ -94,8 +102,9 @@ final class SubmitCommand implements Callable<Integer> {
                 // Not waited for, the job is not started here: a local job would die with this process.
                 // Kept queued, it waits for a process that stays (qubench jobs --run).
                 Executor runsHere = await ? executor : task -> { };
-                JobService jobs = HistoryJobs.service(db, queue, runsHere);
-                JobOptions options = seed == null ? JobOptions.defaults() : JobOptions.defaults().withSeed(seed);
+                JobService jobs = HistoryJobs.service(db, queue, runsHere, PricingOption.load(pricing));
+                JobOptions options = (seed == null ? JobOptions.defaults() : JobOptions.defaults().withSeed(seed))
+                        .withBudgetOverride(overrideBudget);
                 JobRecord job = jobs.submit(circuit, backend, shots, options);
                 if (!await) {
                     print(job);
@@ -147,11 +156,13 @@ final class SubmitCommand implements Callable<Integer> {
             m.put("charged", job.charged());
             m.put("reason", job.reason());
             m.put("notes", job.notes());
+            m.put("budget_override", job.options().budgetOverride());
             out.println(new ObjectMapper().writeValueAsString(m));
             return;
         }
-        out.printf(Locale.ROOT, "job %s on %s: %s, %d shots, seed %d%n", job.id(),
-                job.backend() != null ? job.backend() : job.backends().getFirst(), job.state(), job.shots(), job.options().seed());
+        out.printf(Locale.ROOT, "job %s on %s: %s, %d shots, seed %d%s%n", job.id(),
+                job.backend() != null ? job.backend() : job.backends().getFirst(), job.state(), job.shots(), job.options().seed(),
+                job.options().budgetOverride() ? ", budgets overridden" : "");
         int width = job.counts().keySet().stream().mapToInt(String::length).max().orElse(4);
         job.counts().forEach((key, count) -> {
             double p = (double) count / job.shots();

@@ -1,6 +1,7 @@
 package io.qubench.job;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,6 +18,37 @@ public final class Budgets {
 
     public List<Budget> all() {
         return budgets;
+    }
+
+    /** These budgets with {@code budget} in place of the one for its provider and period, if any. */
+    public Budgets with(Budget budget) {
+        List<Budget> next = new ArrayList<>(budgets);
+        int at = indexOf(budget.provider(), budget.period());
+        if (at < 0) {
+            next.add(budget);
+        } else {
+            next.set(at, budget);
+        }
+        return new Budgets(next);
+    }
+
+    /** These budgets without the one for {@code provider} and {@code period}; unchanged when there is none. */
+    public Budgets without(String provider, BudgetPeriod period) {
+        List<Budget> next = new ArrayList<>(budgets);
+        int at = indexOf(provider, period);
+        if (at >= 0) {
+            next.remove(at);
+        }
+        return new Budgets(next);
+    }
+
+    private int indexOf(String provider, BudgetPeriod period) {
+        for (int i = 0; i < budgets.size(); i++) {
+            if (budgets.get(i).provider().equals(provider) && budgets.get(i).period() == period) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

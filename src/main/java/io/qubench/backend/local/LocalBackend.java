@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.qubench.backend.Backend;
@@ -33,6 +34,8 @@ public abstract class LocalBackend implements Backend {
     private final Map<String, LocalJob> jobs = new ConcurrentHashMap<>();
     private final Map<String, String> jobByKey = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong(1);
+    // Job ids are charge keys in the history's ledger: a count alone would repeat in the next process and its charge be dropped.
+    private final String instance = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
     private Instant queueFreeAt = Instant.MIN;
 
     protected LocalBackend(String name, SimulatedQueue queue, Clock clock) {
@@ -101,7 +104,7 @@ public abstract class LocalBackend implements Backend {
             Instant start = max(now.plus(queue.latency()), queueFreeAt);
             Instant end = start.plus(queue.runTime(s.shots()));
             queueFreeAt = end;
-            String id = name + "-" + nextId.getAndIncrement();
+            String id = name + "-" + instance + "-" + nextId.getAndIncrement();
             jobs.put(id, new LocalJob(id, prepared, s.shots(), s.seed(), start, end));
             jobByKey.put(s.idempotencyKey(), id);
             return id;
