@@ -98,8 +98,8 @@ public final class BraketBackend implements Backend {
         return switch (status.state()) {
             case QUEUED -> ProviderJob.waiting(taskArn, ProviderState.QUEUED);
             case RUNNING, CANCELLING -> ProviderJob.waiting(taskArn, ProviderState.RUNNING);
-            case FAILED -> new ProviderJob(taskArn, ProviderState.FAILED, new TreeMap<>(), 0, 0, status.failureReason());
-            case CANCELLED -> new ProviderJob(taskArn, ProviderState.CANCELLED, new TreeMap<>(), 0, 0, "cancelled at Amazon Braket");
+            case FAILED -> ended(taskArn, status, ProviderState.FAILED, status.failureReason());
+            case CANCELLED -> ended(taskArn, status, ProviderState.CANCELLED, "cancelled at Amazon Braket");
             case COMPLETED -> {
                 Sent job = sent.get(taskArn);
                 if (job == null) {
@@ -109,6 +109,20 @@ public final class BraketBackend implements Backend {
                 yield ProviderJob.completed(taskArn, tasks.counts(status, job.measurements(), job.shots()), job.shots(), 0);
             }
         };
+    }
+
+    /**
+     * A task that ended without completing. Braket counts the shots that succeeded; when there
+     * are some, their results are in S3 and are kept as partial results (already paid for).
+     */
+    private ProviderJob ended(String taskArn, BraketTaskStatus status, ProviderState state, String reason) {
+        Sent job = sent.get(taskArn);
+        if (status.successfulShots() <= 0 || job == null) {
+            return new ProviderJob(taskArn, state, new TreeMap<>(), 0, 0, reason);
+        }
+        var counts = tasks.counts(status, job.measurements(), (int) status.successfulShots());
+        int ran = counts.values().stream().mapToInt(Integer::intValue).sum();
+        return new ProviderJob(taskArn, state, counts, ran, 0, reason + " after " + ran + " of " + job.shots() + " shots");
     }
 
     @Override

@@ -127,7 +127,7 @@ public final class BraketTasks implements AutoCloseable {
         };
         Optional<String> position = task.queueInfo() == null ? Optional.empty() : Optional.ofNullable(task.queueInfo().position());
         return new BraketTaskStatus(state, task.failureReason() == null ? "" : task.failureReason(), position,
-                task.outputS3Bucket(), task.outputS3Directory());
+                task.outputS3Bucket(), task.outputS3Directory(), task.numSuccessfulShots() == null ? 0 : task.numSuccessfulShots());
     }
 
     /**

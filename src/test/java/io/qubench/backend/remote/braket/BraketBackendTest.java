@@ -89,6 +89,38 @@ class BraketBackendTest {
     }
 
     @Test
+    void aTaskThatFailsAfterSomeShotsEndsPartialWithTheShotsItRan() {
+        server.answer(r -> {
+            if (r.method().equals("GET") && r.path().startsWith("/device/")) {
+                return Reply.ok("{\"deviceArn\":\"x\",\"deviceName\":\"SV1\",\"deviceStatus\":\"ONLINE\",\"deviceType\":\"SIMULATOR\","
+                        + "\"providerName\":\"Amazon Braket\",\"deviceQueueInfo\":[],\"deviceCapabilities\":\"{}\"}");
+            }
+            if (r.method().equals("POST") && r.path().equals("/quantum-task")) {
+                return Reply.ok("{\"quantumTaskArn\":\"arn:aws:braket:us-east-1:1:quantum-task/t-2\"}");
+            }
+            if (r.method().equals("GET") && r.path().startsWith("/quantum-task/")) {
+                return Reply.ok("{\"quantumTaskArn\":\"arn:aws:braket:us-east-1:1:quantum-task/t-2\",\"status\":\"FAILED\","
+                        + "\"failureReason\":\"device calibration started\",\"numSuccessfulShots\":3,"
+                        + "\"deviceArn\":\"x\",\"shots\":4,\"createdAt\":\"2026-12-01T12:00:00Z\",\"outputS3Bucket\":\"amazon-braket-test\","
+                        + "\"outputS3Directory\":\"qubench/t-2\",\"deviceParameters\":\"{}\"}");
+            }
+            if (r.method().equals("GET") && r.path().equals("/amazon-braket-test/qubench/t-2/results.json")) {
+                return Reply.ok("{\"measuredQubits\":[0,1,2],\"measurements\":[[0,0,0],[1,1,1],[1,1,1]]}");
+            }
+            return Reply.json(404, "{\"message\":\"no route " + r.path() + "\"}");
+        });
+        JobService jobs = JobService.builder(name -> sv1, Runnable::run).store(new InMemoryJobStore()).sleeper(d -> { })
+                .pollInterval(Duration.ofMillis(1), Duration.ofMillis(1)).build();
+
+        JobRecord job = jobs.current(jobs.submit(GHZ, "braket:sv1", 4, JobOptions.defaults()).id());
+
+        assertThat(job.state()).isEqualTo(JobState.PARTIAL);
+        assertThat(job.shotsCompleted()).isEqualTo(3);
+        assertThat(job.counts()).containsExactly(Map.entry("000", 1), Map.entry("111", 2));
+        assertThat(job.reason()).contains("device calibration started");
+    }
+
+    @Test
     void aCircuitLargerThanSv1IsRefusedNamingTheLimit() {
         StringBuilder big = new StringBuilder("OPENQASM 2.0; include \"qelib1.inc\"; qreg q[35]; h q[0];");
         assertThat(sv1.validate(QasmReader.parse(big.toString(), "big.qasm"), 10)).singleElement().asString()
