@@ -26,6 +26,14 @@ public interface Backend {
 
     ProviderJob poll(String providerJobId);
 
+    /**
+     * Tells the backend again what it needs to read the results of a job it took before this
+     * process started (after a restart): the submission that created {@code providerJobId}.
+     * Backends that keep nothing per job need not do anything.
+     */
+    default void resume(String providerJobId, Submission submission) {
+    }
+
     /** Asks the provider to stop the job; a job that already ended stays as it was. */
     void cancel(String providerJobId);
 }

@@ -334,7 +334,10 @@ public final class JobService {
                 return;
             }
             if (job.providerJobId() != null) {
-                follow(id, backends.resolve(job.backend()));
+                Backend backend = backends.resolve(job.backend());
+                backend.resume(job.providerJobId(), new Submission(job.submissionKey(job.backend()), circuit(job),
+                        job.shotsRemaining(), job.options().seed() + job.segment()));
+                follow(id, backend);
                 return;
             }
             List<String> skipped = new ArrayList<>();

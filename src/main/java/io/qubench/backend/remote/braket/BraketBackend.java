@@ -93,6 +93,11 @@ public final class BraketBackend implements Backend {
     }
 
     @Override
+    public void resume(String taskArn, Submission submission) {
+        sent.putIfAbsent(taskArn, new Sent(TerminalMeasurements.of(submission.circuit().inlined(), "Amazon Braket"), submission.shots()));
+    }
+
+    @Override
     public ProviderJob poll(String taskArn) {
         BraketTaskStatus status = tasks.status(taskArn);
         return switch (status.state()) {
@@ -104,7 +109,7 @@ public final class BraketBackend implements Backend {
                 Sent job = sent.get(taskArn);
                 if (job == null) {
                     throw new io.qubench.backend.BackendException(io.qubench.backend.BackendException.Kind.REJECTED, name + ": task "
-                            + taskArn + " completed, but this session did not send it, so its classical bits are unknown");
+                            + taskArn + " completed, but this process was not told what was sent (Backend#resume), so its classical bits are unknown");
                 }
                 yield ProviderJob.completed(taskArn, tasks.counts(status, job.measurements(), job.shots()), job.shots(), 0);
             }

@@ -118,6 +118,12 @@ public final class IbmBackend implements Backend {
         return id;
     }
 
+    /** The ISA circuit keeps the circuit's classical registers, so they are the original's. */
+    @Override
+    public void resume(String jobId, Submission submission) {
+        registersOf.putIfAbsent(jobId, submission.circuit().classicalRegisters().stream().map(ClassicalRegister::name).toList());
+    }
+
     @Override
     public ProviderJob poll(String jobId) {
         IbmJobStatus status = client.status(jobId);
@@ -130,7 +136,7 @@ public final class IbmBackend implements Backend {
                 List<String> registers = registersOf.get(jobId);
                 if (registers == null) {
                     throw new BackendException(BackendException.Kind.REJECTED, name() + ": job " + jobId
-                            + " completed, but this session did not send it, so its classical registers are unknown");
+                            + " completed, but this process was not told what was sent (Backend#resume), so its classical registers are unknown");
                 }
                 var counts = client.counts(jobId, registers);
                 int shots = counts.values().stream().mapToInt(Integer::intValue).sum();

@@ -85,6 +85,11 @@ public final class IonqBackend implements Backend {
     }
 
     @Override
+    public void resume(String providerJobId, Submission submission) {
+        sent.putIfAbsent(providerJobId, new Sent(IonqCircuit.of(submission.circuit()), submission.shots()));
+    }
+
+    @Override
     public ProviderJob poll(String providerJobId) {
         IonqJobStatus status = client.status(providerJobId);
         return switch (status.state()) {
@@ -96,7 +101,7 @@ public final class IonqBackend implements Backend {
                 Sent job = sent.get(providerJobId);
                 if (job == null) {
                     throw new BackendException(BackendException.Kind.REJECTED, name() + ": job " + providerJobId
-                            + " completed, but this session did not send it, so its classical bits are unknown");
+                            + " completed, but this process was not told what was sent (Backend#resume), so its classical bits are unknown");
                 }
                 yield ProviderJob.completed(providerJobId, client.counts(providerJobId, job.circuit(), job.shots()), job.shots(), 0);
             }

@@ -111,6 +111,32 @@ class IonqBackendTest {
     }
 
     @Test
+    void afterARestartAJobAlreadyAtIonqIsPolledAgainAndItsCountsReadOnTheClassicalBits() {
+        server.answer(ionq::answer);
+        java.util.Deque<Runnable> neverRun = new java.util.ArrayDeque<>();
+        JobService before = JobService.builder(name -> backend, neverRun::add).store(store).ledger(ledger).sleeper(d -> { }).build();
+        JobRecord queued = before.submit(BELL, "ionq:forte-1", 1000, JobOptions.defaults());
+        String pid = backend.submit(new io.qubench.backend.Submission(queued.submissionKey("ionq:forte-1"), BELL, 1000, 1));
+        JobRecord.Draft sent = queued.edit();
+        sent.state = JobState.RUNNING;
+        sent.backend = "ionq:forte-1";
+        sent.providerJobId = pid;
+        store.save(sent.build());
+
+        // A new process: a new adapter that never saw the submission.
+        IonqBackend restarted = new IonqBackend("forte-1",
+                new IonqClient(server.uri("/v0.4"), () -> "FAKE-key", HttpClient.newHttpClient(), Duration.ofSeconds(20), Clock.systemUTC()));
+        JobService after = JobService.builder(name -> restarted, Runnable::run).store(store).ledger(ledger).sleeper(d -> { })
+                .pollInterval(Duration.ofMillis(1), Duration.ofMillis(1)).build();
+        assertThat(after.recover()).isEqualTo(1);
+
+        JobRecord job = after.current(queued.id());
+        assertThat(job.state()).isEqualTo(JobState.COMPLETED);
+        assertThat(job.counts()).containsExactly(Map.entry("00", 500), Map.entry("11", 500));
+        assertThat(ionq.created).hasSize(1);
+    }
+
+    @Test
     void cancellingAJobCancelsItAtIonq() {
         ionq.staysQueued = true;
         server.answer(ionq::answer);
