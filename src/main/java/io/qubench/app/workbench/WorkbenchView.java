@@ -173,7 +173,10 @@ public final class WorkbenchView {
         export3.setOnAction(e -> export(QasmVersion.V3));
         MenuItem exportImage = new MenuItem("Circuit Image (PNG)…");
         exportImage.setOnAction(e -> exportImage());
-        Menu export = new Menu("Export", null, export2, export3, new SeparatorMenuItem(), exportImage);
+        MenuItem exportSvg = new MenuItem("Circuit Image (SVG)…");
+        exportSvg.setId("menu-export-svg");
+        exportSvg.setOnAction(e -> exportSvg());
+        Menu export = new Menu("Export", null, export2, export3, new SeparatorMenuItem(), exportImage, exportSvg);
         MenuItem close = new MenuItem("Close");
         close.setId("menu-close");
         close.setAccelerator(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN));
@@ -456,6 +459,22 @@ public final class WorkbenchView {
         File target = chooser.showSaveDialog(owner);
         if (target != null) {
             viewModel.exportImage(javafx.embed.swing.SwingFXUtils.fromFXImage(picture.get(), null), target.toPath());
+        }
+    }
+
+    /** The whole circuit as SVG: drawn here, written by the view model off the FX thread. */
+    private void exportSvg() {
+        var svg = canvas.svg();
+        if (svg.isEmpty()) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export circuit image");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("SVG image", "*.svg"));
+        chooser.setInitialFileName(viewModel.documentNameProperty().get().replaceFirst("\\.qasm$", "") + ".svg");
+        File target = chooser.showSaveDialog(owner);
+        if (target != null) {
+            viewModel.exportSvg(svg.get(), target.toPath());
         }
     }
 
