@@ -100,13 +100,26 @@ public final class WorkbenchTabsViewModel {
         return documents.stream().filter(d -> d.dirtyProperty().get()).toList();
     }
 
+    /**
+     * A new selected document. A lone new circuit never touched (what closing the last tab
+     * leaves) gives its place to it, as an editor replaces an empty untitled tab.
+     */
     private WorkbenchViewModel add() {
+        WorkbenchViewModel untouched = documents.size() == 1 && isUntouchedNewCircuit(documents.getFirst()) ? documents.getFirst() : null;
         WorkbenchViewModel document = new WorkbenchViewModel(runner);
         document.darkThemeProperty().bindBidirectional(darkTheme);
         document.onRecentFile(p -> recentFiles.accept(p));
         documents.add(document);
         selected.set(document);
+        if (untouched != null) {
+            documents.remove(untouched);
+        }
         return document;
+    }
+
+    private static boolean isUntouchedNewCircuit(WorkbenchViewModel document) {
+        return document.fileProperty().get() == null && !document.dirtyProperty().get()
+                && WorkbenchViewModel.NEW_CIRCUIT.equals(document.qasmTextProperty().get()) && !document.commands().canUndoProperty().get();
     }
 
     public ObservableList<WorkbenchViewModel> documents() {

@@ -92,4 +92,22 @@ class WorkbenchTabsViewModelTest {
         assertThat(recent).containsExactly(target);
         assertThat(tabs.documentOf(target)).containsSame(fresh);
     }
+
+    @Test
+    void aLoneUntouchedNewCircuitGivesItsPlaceToTheNextOpenedOne() {
+        WorkbenchViewModel fresh = tabs.newCircuit();
+        WorkbenchViewModel bell = tabs.openSample(WorkbenchViewModel.Sample.BELL);
+        assertThat(tabs.documents()).containsExactly(bell);
+
+        WorkbenchViewModel another = tabs.newCircuit();
+        WorkbenchViewModel ghz = tabs.openSample(WorkbenchViewModel.Sample.GHZ);
+        assertThat(tabs.documents()).containsExactly(bell, another, ghz);
+
+        tabs.close(bell);
+        tabs.close(ghz);
+        another.qasmTextProperty().set(another.qasmTextProperty().get() + "h q[0];\n");
+        tabs.openSample(WorkbenchViewModel.Sample.QFT);
+        assertThat(tabs.documents()).hasSize(2).first().isSameAs(another);
+        assertThat(fresh).isNotIn(tabs.documents());
+    }
 }
