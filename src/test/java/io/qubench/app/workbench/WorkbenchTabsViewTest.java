@@ -104,6 +104,32 @@ class WorkbenchTabsViewTest {
         assertThat(bell.qasmTextProperty().get()).contains("h q[0];");
     }
 
+    @Test
+    void quittingAsksAboutEveryUnsavedTabInTurnAndCancelKeepsTheWindow(FxRobot robot) throws TimeoutException {
+        robot.interact(() -> viewModel.openSample(WorkbenchViewModel.Sample.BELL));
+        robot.interact(() -> viewModel.openSample(WorkbenchViewModel.Sample.GROVER));
+        robot.interact(() -> viewModel.openSample(WorkbenchViewModel.Sample.GHZ));
+        WorkbenchViewModel bell = viewModel.documents().get(0);
+        WorkbenchViewModel ghz = viewModel.documents().get(2);
+        robot.interact(() -> {
+            bell.qasmTextProperty().set(bell.qasmTextProperty().get() + "x q[0];\n");
+            ghz.qasmTextProperty().set(ghz.qasmTextProperty().get() + "x q[0];\n");
+        });
+
+        robot.clickOn("File").clickOn("Quit");
+        DialogPane first = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertThat(first.getHeaderText()).isEqualTo("bell.qasm has changes that are not saved.");
+        assertThat(view.tabOf(bell).isSelected()).isTrue();
+        robot.clickOn(robot.from(first).lookup("Don't Save").queryAs(Button.class));
+        DialogPane second = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertThat(second.getHeaderText()).isEqualTo("ghz.qasm has changes that are not saved.");
+        robot.clickOn(robot.from(second).lookup("Cancel").queryAs(Button.class));
+
+        assertThat(view.root().getScene().getWindow().isShowing()).isTrue();
+        assertThat(viewModel.documents()).hasSize(3);
+        assertThat(viewModel.selectedProperty().get()).isSameAs(ghz);
+    }
+
     /** The tab's header, which the tab pane's skin marks with its tab. */
     private static Node tabHeader(FxRobot robot, Tab tab) {
         return robot.lookup(".tab").match((Node n) -> n.getProperties().get(Tab.class) == tab).query();
