@@ -13,7 +13,8 @@ import io.qubench.app.settings.SettingsStore;
 import io.qubench.app.settings.WorkbenchSettings;
 import io.qubench.app.settings.WorkbenchSettings.Theme;
 import io.qubench.app.settings.WorkbenchSettings.WindowBounds;
-import io.qubench.app.workbench.WorkbenchView;
+import io.qubench.app.workbench.WorkbenchTabsView;
+import io.qubench.app.workbench.WorkbenchTabsViewModel;
 import io.qubench.app.workbench.WorkbenchViewModel;
 import io.qubench.history.DataDirectory;
 import javafx.application.Application;
@@ -36,8 +37,8 @@ public final class QubenchApplication extends Application {
     @Override
     public void start(Stage stage) {
         executor = Executors.newFixedThreadPool(2, daemonThreads("qubench-worker"));
-        WorkbenchViewModel viewModel = new WorkbenchViewModel(new FxBackgroundRunner(executor));
-        WorkbenchView view = new WorkbenchView(viewModel, stage);
+        WorkbenchTabsViewModel viewModel = new WorkbenchTabsViewModel(new FxBackgroundRunner(executor));
+        WorkbenchTabsView view = new WorkbenchTabsView(viewModel, stage);
         loadSettings(viewModel);
         Scene scene = new Scene(view.root(), 1200, 780);
         scene.getStylesheets().add(Stylesheets.WORKBENCH);
@@ -56,7 +57,7 @@ public final class QubenchApplication extends Application {
         stage.getIcons().add(new Image(Stylesheets.class.getResource("assets/qubench.png").toExternalForm()));
         placeWindow(stage);
         stage.setOnCloseRequest(e -> {
-            if (!view.confirmDiscard("quit")) {
+            if (!view.confirmQuit()) {
                 e.consume();
             }
         });
@@ -65,14 +66,14 @@ public final class QubenchApplication extends Application {
         stage.show();
 
         List<String> args = getParameters().getRaw();
-        if (args.size() == 1) {
-            viewModel.openFile(Path.of(args.getFirst()));
+        if (!args.isEmpty()) {
+            args.forEach(a -> viewModel.openFile(Path.of(a)));
         } else {
             viewModel.openSample(WorkbenchViewModel.Sample.BELL);
         }
     }
 
-    private void loadSettings(WorkbenchViewModel viewModel) {
+    private void loadSettings(WorkbenchTabsViewModel viewModel) {
         try {
             Path dir = DataDirectory.create(DataDirectory.resolve(Optional.empty()).path()).path();
             settingsStore = new SettingsStore(dir);

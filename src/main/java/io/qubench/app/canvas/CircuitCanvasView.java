@@ -185,12 +185,35 @@ public final class CircuitCanvasView {
             return java.util.Optional.empty();
         }
         CanvasMetrics m = viewModel.metrics();
-        double w = Math.min(MAX_PICTURE, m.width(l.columns()) + m.cellWidth() / 2);
+        double w = Math.min(MAX_PICTURE, pictureWidth(l, m));
         double h = Math.min(MAX_PICTURE, m.height(l.rows()));
         Canvas whole = new Canvas(w, h);
-        painter.paint(whole.getGraphicsContext2D(), viewModel.circuit(), l, m, 0, 0, w, h,
-                new CircuitPainter.Overlay(Set.of(), -1, null, null));
+        painter.paint(whole.getGraphicsContext2D(), viewModel.circuit(), l, m, 0, 0, w, h, NO_OVERLAY);
         return java.util.Optional.of(whole.snapshot(null, null));
+    }
+
+    /**
+     * The same picture as {@link #picture()}, as an SVG document: drawn by the same painter, and
+     * never cut, since SVG has no texture limit. Empty when there is no circuit.
+     */
+    public java.util.Optional<String> svg() {
+        CircuitLayout l = viewModel.layoutProperty().get();
+        if (l == null || viewModel.circuit() == null) {
+            return java.util.Optional.empty();
+        }
+        CanvasMetrics m = viewModel.metrics();
+        double w = pictureWidth(l, m);
+        double h = m.height(l.rows());
+        SvgDrawing drawing = new SvgDrawing(w, h);
+        painter.paint(drawing, viewModel.circuit(), l, m, 0, 0, w, h, NO_OVERLAY);
+        return java.util.Optional.of(drawing.svg());
+    }
+
+    private static final CircuitPainter.Overlay NO_OVERLAY = new CircuitPainter.Overlay(Set.of(), -1, null, null);
+
+    /** The circuit's width plus half a cell, so the last gate does not touch the edge. */
+    private static double pictureWidth(CircuitLayout l, CanvasMetrics m) {
+        return m.width(l.columns()) + m.cellWidth() / 2;
     }
 
     private void draw() {

@@ -14,9 +14,6 @@ import io.qubench.circuit.StandardGate;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.ArcType;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -34,7 +31,7 @@ final class CircuitPainter {
     }
 
     private final CanvasColours colours;
-    private GraphicsContext g;
+    private Drawing g;
     private CanvasMetrics m;
     private Circuit circuit;
     private CircuitLayout layout;
@@ -46,7 +43,13 @@ final class CircuitPainter {
     /** Paints the viewport of {@code width × height} whose top-left is at ({@code sx}, {@code sy}) of the drawing. */
     void paint(GraphicsContext gc, Circuit c, CircuitLayout l, CanvasMetrics metrics, double sx, double sy, double width,
             double height, Overlay overlay) {
-        this.g = gc;
+        paint(new FxDrawing(gc), c, l, metrics, sx, sy, width, height, overlay);
+    }
+
+    /** The same, on any {@link Drawing}: the screen's canvas or an SVG document. */
+    void paint(Drawing drawing, Circuit c, CircuitLayout l, CanvasMetrics metrics, double sx, double sy, double width,
+            double height, Overlay overlay) {
+        this.g = drawing;
         this.m = metrics;
         this.circuit = c;
         this.layout = l;
@@ -54,10 +57,10 @@ final class CircuitPainter {
         g.fillRect(0, 0, width, height);
         if (c == null) {
             g.setFill(CanvasColours.of(colours.label));
-            g.setFont(Font.font(13));
+            g.setFont(Drawing.Typeface.plain("System", 13));
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
-            g.fillText("No circuit yet: open a sample or type OpenQASM below", 12, 12);
+            g.fillText("No circuit yet: open a sample or type OpenQASM below", 12, 12, 0);
             return;
         }
         int r0 = Math.max(0, m.rowAt(sy));
@@ -128,10 +131,10 @@ final class CircuitPainter {
             text = r.name() + " " + r.size() + "/";
         }
         g.setFill(CanvasColours.of(selected ? colours.selection : colours.label));
-        g.setFont(Font.font("Monospaced", selected ? FontWeight.BOLD : FontWeight.NORMAL, 12 * m.zoom()));
+        g.setFont(new Drawing.Typeface("Monospaced", selected, 12 * m.zoom()));
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(text, m.labelWidth() - 8 * m.zoom(), m.rowCentre(row));
+        g.fillText(text, m.labelWidth() - 8 * m.zoom(), m.rowCentre(row), 0);
     }
 
     private void operation(int index, int col, boolean selected) {
@@ -213,7 +216,7 @@ final class CircuitPainter {
 
     private void box(double x, int fromRow, int toRow, String label, String params, javafx.css.StyleableProperty<Color> fill) {
         double size = m.boxSize();
-        g.setFont(Font.font("System", FontWeight.BOLD, 13 * m.zoom()));
+        g.setFont(Drawing.Typeface.bold("System", 13 * m.zoom()));
         double w = Math.min(m.cellWidth() - 6 * m.zoom(), Math.max(size, textWidth(label, params)));
         double top = m.rowCentre(fromRow) - size / 2;
         double bottom = m.rowCentre(toRow) + size / 2;
@@ -226,9 +229,9 @@ final class CircuitPainter {
         if (params == null) {
             g.fillText(label, x, cy, w - 2);
         } else {
-            g.setFont(Font.font("System", FontWeight.BOLD, 12 * m.zoom()));
+            g.setFont(Drawing.Typeface.bold("System", 12 * m.zoom()));
             g.fillText(label, x, cy - 6 * m.zoom(), w - 2);
-            g.setFont(Font.font("System", 9.5 * m.zoom()));
+            g.setFont(Drawing.Typeface.plain("System", 9.5 * m.zoom()));
             g.fillText(params, x, cy + 8 * m.zoom(), w - 2);
         }
     }
@@ -241,14 +244,14 @@ final class CircuitPainter {
     private void dot(double x, int row) {
         double r = 5 * m.zoom();
         g.setFill(CanvasColours.of(colours.control));
-        g.fillOval(x - r, m.rowCentre(row) - r, 2 * r, 2 * r);
+        g.fillCircle(x, m.rowCentre(row), r);
     }
 
     private void plus(double x, int row) {
         double r = 12 * m.zoom();
         double y = m.rowCentre(row);
         g.setFill(CanvasColours.of(colours.multiQubit));
-        g.fillOval(x - r, y - r, 2 * r, 2 * r);
+        g.fillCircle(x, y, r);
         g.setStroke(CanvasColours.of(colours.gateText));
         g.setLineWidth(2 * m.zoom());
         g.strokeLine(x - r * 0.6, y, x + r * 0.6, y);
@@ -275,13 +278,13 @@ final class CircuitPainter {
         g.strokeLine(x + d, yTop, x + d, yReg - 6 * m.zoom());
         double a = 5 * m.zoom();
         g.setFill(CanvasColours.of(colours.classicalWire));
-        g.fillPolygon(new double[] {x - a, x + a, x}, new double[] {yReg - 7 * m.zoom(), yReg - 7 * m.zoom(), yReg}, 3);
+        g.fillPolygon(new double[] {x - a, x + a, x}, new double[] {yReg - 7 * m.zoom(), yReg - 7 * m.zoom(), yReg});
         ClassicalRegister reg = circuit.classicalRegisters().get(classicalRow - layout.qubitRows());
-        g.setFont(Font.font("Monospaced", 10 * m.zoom()));
+        g.setFont(Drawing.Typeface.plain("Monospaced", 10 * m.zoom()));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.setFill(CanvasColours.of(colours.label));
-        g.fillText(Integer.toString(meas.clbit() - reg.offset()), x + 4 * m.zoom(), yReg + 3 * m.zoom());
+        g.fillText(Integer.toString(meas.clbit() - reg.offset()), x + 4 * m.zoom(), yReg + 3 * m.zoom(), 0);
 
         double size = m.boxSize();
         double y = m.rowCentre(meas.qubit());
@@ -290,7 +293,7 @@ final class CircuitPainter {
         g.setStroke(CanvasColours.of(colours.gateText));
         g.setLineWidth(1.5 * m.zoom());
         double r = size * 0.32;
-        g.strokeArc(x - r, y - r * 0.4, 2 * r, 2 * r, 20, 140, ArcType.OPEN);
+        g.strokeArc(x - r, y - r * 0.4, 2 * r, 2 * r, 20, 140);
         g.strokeLine(x, y + r * 0.6, x + r * 0.7, y - r * 0.5);
     }
 
@@ -315,11 +318,11 @@ final class CircuitPainter {
         g.strokeLine(x + d, from, x + d, to);
         double r = 4.5 * m.zoom();
         g.setFill(CanvasColours.of(colours.condition));
-        g.fillOval(x - r, to - r, 2 * r, 2 * r);
-        g.setFont(Font.font("Monospaced", FontWeight.BOLD, 10 * m.zoom()));
+        g.fillCircle(x, to, r);
+        g.setFont(Drawing.Typeface.bold("Monospaced", 10 * m.zoom()));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText("=" + value, x + 5 * m.zoom(), to + 3 * m.zoom());
+        g.fillText("=" + value, x + 5 * m.zoom(), to + 3 * m.zoom(), 0);
     }
 
     private void preview(Preview p) {
@@ -336,7 +339,7 @@ final class CircuitPainter {
         g.setLineDashes();
         if (p.label() != null) {
             g.setFill(CanvasColours.of(colours.label));
-            g.setFont(Font.font("System", FontWeight.BOLD, 12 * m.zoom()));
+            g.setFont(Drawing.Typeface.bold("System", 12 * m.zoom()));
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             g.fillText(p.label(), x, (top + bottom) / 2, 2 * half);

@@ -44,8 +44,25 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** The main window's nodes: menu, tool bar, QASM editor, results, status bar. */
+/**
+ * One document's nodes: menu, tool bar, canvas, QASM editor, results, status bar. Alone it is
+ * the whole window; in {@link WorkbenchTabsView} it is one tab and New, Open and Quit go to the
+ * tabs through its {@link DocumentHost}.
+ */
 public final class WorkbenchView {
+
+    /** Where New, Open, Close and Quit go: a lone view replaces its own document, the tabbed window opens tabs. */
+    public interface DocumentHost {
+        void newCircuit();
+
+        void openSample(WorkbenchViewModel.Sample sample);
+
+        void openFile(Path file);
+
+        void close();
+
+        void quit();
+    }
 
     private final WorkbenchViewModel viewModel;
     private final Window owner;
@@ -56,16 +73,26 @@ public final class WorkbenchView {
     private final Label errorLabel = new Label();
     private final Menu recent = new Menu("Open Recent");
     private final CircuitCanvasView canvas;
+    private final DocumentHost host;
+    private final MenuBar menuBar;
 
+    /** The whole window for one document. */
     public WorkbenchView(WorkbenchViewModel viewModel, Window owner) {
+        this(viewModel, owner, null);
+    }
+
+    /** One document whose New, Open, Close and Quit go to {@code host}; the host shows {@link #menuBar()}. */
+    WorkbenchView(WorkbenchViewModel viewModel, Window owner, DocumentHost host) {
         this.viewModel = viewModel;
         this.owner = owner;
+        this.host = host == null ? new LoneDocument() : host;
         this.editor = new QasmEditor(viewModel);
         this.canvas = new CircuitCanvasView(viewModel.canvas());
         this.results = new ResultsView(viewModel.results(), owner);
         this.liveState = new LiveStateView(viewModel.liveState());
         root.getStyleClass().add("workbench");
-        root.setTop(new VBox(menuBar(), toolBar()));
+        this.menuBar = buildMenuBar();
+        root.setTop(host == null ? new VBox(menuBar, toolBar()) : toolBar());
         root.setCenter(content());
         root.setBottom(statusBar());
     }
@@ -74,14 +101,55 @@ public final class WorkbenchView {
         return root;
     }
 
-    private MenuBar menuBar() {
-        MenuItem newCircuit = new MenuItem("New");
-        newCircuit.setAccelerator(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
-        newCircuit.setOnAction(e -> {
+    /** The menu bar: inside {@link #root()} when alone, else for the host to show while this document is selected. */
+    MenuBar menuBar() {
+        return menuBar;
+    }
+
+    WorkbenchViewModel viewModel() {
+        return viewModel;
+    }
+
+    /** The document replaced in place, after asking about unsaved changes. */
+    private final class LoneDocument implements DocumentHost {
+        @Override
+        public void newCircuit() {
             if (confirmDiscard("start a new circuit")) {
                 viewModel.newCircuit();
             }
-        });
+        }
+
+        @Override
+        public void openSample(WorkbenchViewModel.Sample sample) {
+            if (confirmDiscard("open a sample")) {
+                viewModel.openSample(sample);
+            }
+        }
+
+        @Override
+        public void openFile(Path file) {
+            if (confirmDiscard("open another file")) {
+                viewModel.openFile(file);
+            }
+        }
+
+        @Override
+        public void close() {
+            quit();
+        }
+
+        @Override
+        public void quit() {
+            if (confirmDiscard("quit")) {
+                owner.hide();
+            }
+        }
+    }
+
+    private MenuBar buildMenuBar() {
+        MenuItem newCircuit = new MenuItem("New");
+        newCircuit.setAccelerator(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
+        newCircuit.setOnAction(e -> host.newCircuit());
         MenuItem open = new MenuItem("Open…");
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
         open.setOnAction(e -> chooseFile());
@@ -105,16 +173,19 @@ public final class WorkbenchView {
         export3.setOnAction(e -> export(QasmVersion.V3));
         MenuItem exportImage = new MenuItem("Circuit Image (PNG)…");
         exportImage.setOnAction(e -> exportImage());
-        Menu export = new Menu("Export", null, export2, export3, new SeparatorMenuItem(), exportImage);
+        MenuItem exportSvg = new MenuItem("Circuit Image (SVG)…");
+        exportSvg.setId("menu-export-svg");
+        exportSvg.setOnAction(e -> exportSvg());
+        Menu export = new Menu("Export", null, export2, export3, new SeparatorMenuItem(), exportImage, exportSvg);
+        MenuItem close = new MenuItem("Close");
+        close.setId("menu-close");
+        close.setAccelerator(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN));
+        close.setOnAction(e -> host.close());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        quit.setOnAction(e -> {
-            if (confirmDiscard("quit")) {
-                owner.hide();
-            }
-        });
+        quit.setOnAction(e -> host.quit());
         Menu file = new Menu("File", null, newCircuit, open, samples, recent, new SeparatorMenuItem(), save, saveAs, export,
-                new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), close, quit);
 
         CheckMenuItem dark = new CheckMenuItem("Dark Theme");
         dark.setId("menu-dark-theme");
@@ -208,9 +279,7 @@ public final class WorkbenchView {
     }
 
     private void openSample(WorkbenchViewModel.Sample sample) {
-        if (confirmDiscard("open a sample")) {
-            viewModel.openSample(sample);
-        }
+        host.openSample(sample);
     }
 
     private ToolBar toolBar() {
@@ -331,11 +400,7 @@ public final class WorkbenchView {
         for (Path p : files) {
             MenuItem item = new MenuItem(p.toString());
             item.setMnemonicParsing(false);
-            item.setOnAction(e -> {
-                if (confirmDiscard("open another file")) {
-                    viewModel.openFile(p);
-                }
-            });
+            item.setOnAction(e -> host.openFile(p));
             recent.getItems().add(item);
         }
         recent.setDisable(files.isEmpty());
@@ -397,6 +462,22 @@ public final class WorkbenchView {
         }
     }
 
+    /** The whole circuit as SVG: drawn here, written by the view model off the FX thread. */
+    private void exportSvg() {
+        var svg = canvas.svg();
+        if (svg.isEmpty()) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export circuit image");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("SVG image", "*.svg"));
+        chooser.setInitialFileName(viewModel.documentNameProperty().get().replaceFirst("\\.qasm$", "") + ".svg");
+        File target = chooser.showSaveDialog(owner);
+        if (target != null) {
+            viewModel.exportSvg(svg.get(), target.toPath());
+        }
+    }
+
     private FileChooser qasmChooser(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
@@ -410,16 +491,13 @@ public final class WorkbenchView {
     }
 
     private void chooseFile() {
-        if (!confirmDiscard("open another file")) {
-            return;
-        }
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open OpenQASM circuit");
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("OpenQASM", "*.qasm"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         File file = chooser.showOpenDialog(owner);
         if (file != null) {
-            viewModel.openFile(file.toPath());
+            host.openFile(file.toPath());
         }
     }
 

@@ -261,6 +261,15 @@ public final class WorkbenchViewModel {
                 failure -> status.set("Could not export to " + target + ": " + failure.getMessage()));
     }
 
+    /** Writes an SVG picture of the circuit off the FX thread, whole or not at all. */
+    public void exportSvg(String svg, Path target) {
+        runner.run("Export " + target, () -> {
+            writeWhole(target, svg);
+            return target;
+        }, done -> status.set("Exported the circuit image to " + done),
+                failure -> status.set("Could not export to " + target + ": " + failure.getMessage()));
+    }
+
     private static void writeWhole(Path target, String text) throws java.io.IOException {
         Path temporary = target.resolveSibling(target.getFileName() + ".saving");
         java.nio.file.Files.writeString(temporary, text);

@@ -256,4 +256,15 @@ class WorkbenchViewModelTest {
         assertThat(viewModel.statusProperty().get()).contains("fix it first");
         assertThat(dir.resolve("broken.qasm")).doesNotExist();
     }
+
+    @Test
+    void anSvgExportIsWrittenWholeAndSaid(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("bell.svg");
+
+        viewModel.exportSvg("<svg xmlns=\"http://www.w3.org/2000/svg\"><text>π</text></svg>", target);
+
+        assertThat(Files.readString(target)).contains("<text>π</text>");
+        assertThat(viewModel.statusProperty().get()).isEqualTo("Exported the circuit image to " + target);
+        assertThat(dir.resolve("bell.svg.saving")).doesNotExist();
+    }
 }

@@ -126,4 +126,21 @@ class WorkbenchViewTest {
         assertThat(picture.get().getWidth()).isGreaterThan(viewport);
         assertThat(picture.get().getHeight()).isGreaterThan(100);
     }
+
+    @Test
+    void theSvgImageIsTheSamePictureAsThePngInTheThemesColours(FxRobot robot) throws Exception {
+        robot.interact(() -> viewModel.openSample(WorkbenchViewModel.Sample.QFT));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> viewModel.circuitProperty().get() != null);
+        var picture = WaitForAsyncUtils.asyncFx(() -> view.canvas().picture()).get().orElseThrow();
+        String svg = WaitForAsyncUtils.asyncFx(() -> view.canvas().svg()).get().orElseThrow();
+
+        var document = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        var root = document.getDocumentElement();
+        assertThat(Double.parseDouble(root.getAttribute("width"))).isCloseTo(picture.getWidth(), org.assertj.core.data.Offset.offset(1.0));
+        assertThat(Double.parseDouble(root.getAttribute("height"))).isCloseTo(picture.getHeight(), org.assertj.core.data.Offset.offset(1.0));
+        // The background is the stylesheet's, not the grey a colour has before CSS applies.
+        var background = (org.w3c.dom.Element) document.getElementsByTagName("rect").item(0);
+        assertThat(background.getAttribute("fill")).isNotEqualTo("#808080");
+    }
 }
