@@ -371,7 +371,16 @@ public final class WorkbenchView {
         summary.setId("circuit-summary");
         summary.textProperty().bind(Bindings.createStringBinding(
                 () -> WorkbenchViewModel.summary(viewModel.circuitProperty().get()), viewModel.circuitProperty()));
-        bar.getRightItems().add(summary);
+        Label lastRun = new Label();
+        lastRun.setId("last-run");
+        // Engine and last run time stay in view after the status text has moved on to other news.
+        lastRun.textProperty().bind(Bindings.createStringBinding(() -> {
+            var r = viewModel.resultProperty().get();
+            String chosen = viewModel.engineProperty().get().name().toLowerCase(java.util.Locale.ROOT);
+            return r == null ? "engine " + chosen + " · not run yet"
+                    : String.format(java.util.Locale.ROOT, "%s engine · last run %.1f ms", r.engine(), r.elapsedNanos() / 1e6);
+        }, viewModel.resultProperty(), viewModel.engineProperty()));
+        bar.getRightItems().addAll(summary, new javafx.scene.control.Separator(Orientation.VERTICAL), lastRun);
         bar.progressProperty().bind(Bindings.when(viewModel.runningProperty()).then(-1.0).otherwise(0.0));
         return bar;
     }

@@ -73,6 +73,7 @@ class WorkbenchViewTest {
         var bars = WaitForAsyncUtils.asyncFx(view::histogramBars).get();
         assertThat(bars).containsOnlyKeys("00", "11");
         assertThat(bars.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(1024);
+        assertThat(robot.lookup("#last-run").queryAs(Label.class).getText()).matches("\\w+ engine · last run [0-9.]+ ms");
     }
 
     @Test
