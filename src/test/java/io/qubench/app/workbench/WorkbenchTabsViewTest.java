@@ -71,13 +71,12 @@ class WorkbenchTabsViewTest {
         assertThat(robot.lookup("#circuit-summary").match(Node::isVisible).queryLabeled().getText()).startsWith("5 qubits");
 
         robot.clickOn(robot.from(tabHeader(robot, bellTab)).lookup(".tab-close-button").<Node>query());
-        DialogPane asked = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
-        assertThat(asked.getHeaderText()).isEqualTo("bell.qasm has changes that are not saved.");
+        DialogPane asked = shownDialog(robot, "bell.qasm has changes that are not saved.");
         robot.clickOn(robot.from(asked).lookup("Cancel").queryAs(Button.class));
         assertThat(viewModel.documents()).containsExactly(bell, ghz);
 
         robot.clickOn(robot.from(tabHeader(robot, bellTab)).lookup(".tab-close-button").<Node>query());
-        asked = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        asked = shownDialog(robot, "bell.qasm has changes that are not saved.");
         robot.clickOn(robot.from(asked).lookup("Don't Save").queryAs(Button.class));
         assertThat(viewModel.documents()).containsExactly(ghz);
         assertThat(ghzTab.getTabPane().getTabs()).containsExactly(ghzTab);
@@ -117,17 +116,26 @@ class WorkbenchTabsViewTest {
         });
 
         robot.clickOn("File").clickOn("Quit");
-        DialogPane first = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
-        assertThat(first.getHeaderText()).isEqualTo("bell.qasm has changes that are not saved.");
+        DialogPane first = shownDialog(robot, "bell.qasm has changes that are not saved.");
         assertThat(view.tabOf(bell).isSelected()).isTrue();
         robot.clickOn(robot.from(first).lookup("Don't Save").queryAs(Button.class));
-        DialogPane second = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
-        assertThat(second.getHeaderText()).isEqualTo("ghz.qasm has changes that are not saved.");
+        DialogPane second = shownDialog(robot, "ghz.qasm has changes that are not saved.");
         robot.clickOn(robot.from(second).lookup("Cancel").queryAs(Button.class));
 
         assertThat(view.root().getScene().getWindow().isShowing()).isTrue();
         assertThat(viewModel.documents()).hasSize(3);
         assertThat(viewModel.selectedProperty().get()).isSameAs(ghz);
+    }
+
+    /**
+     * The confirmation dialog with {@code header}, once it is on screen: a dialog opens after the
+     * click's event, and the next one only after the last has closed (a fixed lookup raced it).
+     */
+    private static DialogPane shownDialog(FxRobot robot, String header) throws TimeoutException {
+        java.util.function.Predicate<Node> shown = n -> n instanceof DialogPane d && header.equals(d.getHeaderText())
+                && n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").match(shown::test).tryQuery().isPresent());
+        return robot.lookup(".dialog-pane").match(shown::test).queryAs(DialogPane.class);
     }
 
     /** The tab's header, which the tab pane's skin marks with its tab. */
