@@ -32,9 +32,19 @@ public final class FastState implements QuantumState {
      * moving memory (the QFT's final swaps cost nothing). Only this class sees physical indices.
      */
     private final int[] physical;
+    /** Cache blocking: stages run on pieces of 2^chunkQubits amplitudes read in runs of 2^minRunQubits. */
+    private final int chunkQubits;
+    private final int minRunQubits;
 
     /** |0…0⟩ on {@code n} qubits; {@code maxFused} is the fusion limit (0 turns fusion off). */
     public FastState(int n, ParallelPolicy policy, int maxFused) {
+        this(n, policy, maxFused, CHUNK_QUBITS, MIN_RUN_QUBITS);
+    }
+
+    /** As above with the cache-blocking sizes given (tests use small ones). */
+    FastState(int n, ParallelPolicy policy, int maxFused, int chunkQubits, int minRunQubits) {
+        this.chunkQubits = chunkQubits;
+        this.minRunQubits = minRunQubits;
         this.n = n;
         this.re = new double[1 << n];
         this.im = new double[1 << n];
@@ -51,6 +61,8 @@ public final class FastState implements QuantumState {
         this.policy = other.policy;
         this.maxFused = other.maxFused;
         this.physical = other.physical.clone();
+        this.chunkQubits = other.chunkQubits;
+        this.minRunQubits = other.minRunQubits;
     }
 
     private boolean relabelled() {
@@ -180,13 +192,15 @@ public final class FastState implements QuantumState {
         }
     }
 
-    /** Cache blocking: 2^14 amplitudes (256 KiB of re and im) stay in one core's L2 cache. */
-    static final int CHUNK_QUBITS = 14;
+    /** Cache blocking: 2^15 amplitudes (512 KiB of re and im) stay in one core's 1 MiB L2 cache. */
+    static final int CHUNK_QUBITS = 15;
+    /** A gathered piece is read in runs of at least 2^this amplitudes (whole cache lines, few streams). */
+    static final int MIN_RUN_QUBITS = 6;
 
     /**
-     * Applies the gates as fused kernels. Runs of kernels that touch only qubits below
-     * {@link #CHUNK_QUBITS} are applied chunk by chunk, all of them to one cache-sized chunk
-     * before the next: one sweep over memory for the whole run instead of one per kernel.
+     * Applies the gates as fused kernels, grouped by {@link StagePlanner} into stages that each
+     * cost one sweep over memory: a stage's kernels all run on one cache-sized piece of the state
+     * before the next piece is touched.
      */
     @Override
     public void applyGates(List<GateOperation> gates) {
@@ -203,69 +217,84 @@ public final class FastState implements QuantumState {
                 placed.add(new GateOperation(g.gate(), g.params(), q, g.conditionOrNull()));
             }
         }
-        List<Kernel> kernels = new Fuser(n, maxFused).fuse(placed);
-        if (n <= CHUNK_QUBITS) {
-            for (Kernel k : kernels) {
-                ShotRunner.checkCancelled();
-                apply(k);
-            }
-            return;
-        }
-        // Low kernels move ahead of pending high ones they commute with (disjoint qubits), so
-        // that each cache-blocked stage gathers as many kernels as the circuit allows.
-        List<Kernel> stage = new java.util.ArrayList<>();
-        List<Kernel> pending = new java.util.ArrayList<>();
-        long pendingQubits = 0;
-        for (Kernel k : kernels) {
-            long mask = qubitMask(k);
-            if (highestQubit(k) >= CHUNK_QUBITS) {
-                pending.add(k);
-                pendingQubits |= mask;
-            } else if ((mask & pendingQubits) == 0) {
-                stage.add(k);
-            } else {
-                flush(stage, pending);
-                pendingQubits = 0;
-                stage.add(k);
-            }
-        }
-        flush(stage, pending);
+        applyKernels(new Fuser(n, maxFused).fuse(placed));
     }
 
-    private void flush(List<Kernel> stage, List<Kernel> pending) {
-        ShotRunner.checkCancelled();
-        if (stage.size() >= 2) {
-            applyChunked(List.copyOf(stage));
-        } else {
-            stage.forEach(this::apply);
-        }
-        for (Kernel k : pending) {
+    /** Applies kernels (on physical qubits) in stages of one sweep each. */
+    void applyKernels(List<Kernel> kernels) {
+        for (StagePlanner.Stage stage : new StagePlanner(n, chunkQubits, minRunQubits).plan(kernels)) {
             ShotRunner.checkCancelled();
-            apply(k);
+            if (stage.whole()) {
+                apply(stage.kernels().getFirst());
+            } else if (Long.numberOfTrailingZeros(~stage.qubits()) == chunkQubits) {
+                applyChunked(stage.kernels());
+            } else {
+                applyGathered(stage.qubits(), stage.kernels());
+            }
         }
-        stage.clear();
-        pending.clear();
     }
 
-    private static long qubitMask(Kernel k) {
-        long mask = 0;
-        for (int q : k.involved()) {
-            mask |= 1L << q;
-        }
-        return mask;
-    }
-
-    private static int highestQubit(Kernel k) {
-        int[] q = k.involved();
-        return q[q.length - 1];
-    }
-
+    /** The chunk is the lowest qubits: the pieces are contiguous and are worked on in place. */
     private void applyChunked(List<Kernel> stage) {
-        policy.forCoarse(1L << (n - CHUNK_QUBITS), (from, to) -> {
+        policy.forCoarse(1L << (n - chunkQubits), (from, to) -> {
             for (long c = from; c < to; c++) {
-                Space chunk = new Space(c << CHUNK_QUBITS, CHUNK_QUBITS, ParallelPolicy.SEQUENTIAL);
+                Space chunk = new Space(c << chunkQubits, chunkQubits, ParallelPolicy.SEQUENTIAL);
                 for (Kernel k : stage) {
                     apply(k, chunk);
+                }
+            }
+        });
+    }
+
+    /** Per worker thread, the buffer a piece of the state is gathered into. */
+    private static final ThreadLocal<FastState> PIECE = new ThreadLocal<>();
+
+    private FastState piece() {
+        FastState piece = PIECE.get();
+        if (piece == null || piece.n != chunkQubits) {
+            piece = new FastState(chunkQubits, ParallelPolicy.SEQUENTIAL, 0);
+            PIECE.set(piece);
+        }
+        return piece;
+    }
+
+    /**
+     * The chunk holds high qubits: each piece (the indices with fixed bits outside
+     * {@code qubits}) is copied in runs of 2^low contiguous amplitudes into a buffer, where the
+     * kernels run on renumbered qubits, and copied back.
+     */
+    private void applyGathered(long qubits, List<Kernel> stage) {
+        int[] chunk = Kernel.Bits.withMask(new int[0], qubits);
+        int[] to = new int[n];
+        for (int j = 0; j < chunk.length; j++) {
+            to[chunk[j]] = j;
+        }
+        List<Kernel> moved = stage.stream().map(k -> k.moved(to)).toList();
+        int low = Long.numberOfTrailingZeros(~qubits);
+        int runLength = 1 << low;
+        int[] runOffset = new int[1 << (chunkQubits - low)];
+        for (int r = 0; r < runOffset.length; r++) {
+            for (int j = 0; j < chunkQubits - low; j++) {
+                if (((r >> j) & 1) == 1) {
+                    runOffset[r] |= 1 << chunk[low + j];
+                }
+            }
+        }
+        Space whole = new Space(0, chunkQubits, ParallelPolicy.SEQUENTIAL);
+        policy.forCoarse(1L << (n - chunkQubits), (from, until) -> {
+            FastState piece = piece();
+            for (long c = from; c < until; c++) {
+                int base = (int) Kernel.Bits.deposit(c, chunk);
+                for (int r = 0; r < runOffset.length; r++) {
+                    System.arraycopy(re, base + runOffset[r], piece.re, r << low, runLength);
+                    System.arraycopy(im, base + runOffset[r], piece.im, r << low, runLength);
+                }
+                for (Kernel k : moved) {
+                    piece.apply(k, whole);
+                }
+                for (int r = 0; r < runOffset.length; r++) {
+                    System.arraycopy(piece.re, r << low, re, base + runOffset[r], runLength);
+                    System.arraycopy(piece.im, r << low, im, base + runOffset[r], runLength);
                 }
             }
         });

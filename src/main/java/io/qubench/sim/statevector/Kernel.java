@@ -16,6 +16,13 @@ sealed interface Kernel permits Kernel.Dense, Kernel.Diagonal, Kernel.DiagonalRa
     int[] qubits();
 
     /**
+     * The same pass with qubit q moved to {@code to[q]}, for a kernel run on a gathered copy of
+     * part of the state. The map must keep order (q < p ⇒ to[q] < to[p]) on the kernel's qubits,
+     * so that sorted lists stay sorted and a range of qubits stays a range.
+     */
+    Kernel moved(int[] to);
+
+    /**
      * A 2^k × 2^k matrix (row-major, split re/im) on {@code targets} (argument j = bit j of the
      * local index), applied where all {@code controlMask} bits are 1.
      */
@@ -28,6 +35,11 @@ sealed interface Kernel permits Kernel.Dense, Kernel.Diagonal, Kernel.DiagonalRa
         @Override
         public int[] qubits() {
             return involved();
+        }
+
+        @Override
+        public Dense moved(int[] to) {
+            return new Dense(Bits.map(targets, to), Bits.map(controlMask, to), re, im);
         }
     }
 
@@ -43,6 +55,11 @@ sealed interface Kernel permits Kernel.Dense, Kernel.Diagonal, Kernel.DiagonalRa
         @Override
         public int[] qubits() {
             return involved();
+        }
+
+        @Override
+        public Diagonal moved(int[] to) {
+            return new Diagonal(Bits.map(targets, to), re, im);
         }
     }
 
@@ -70,6 +87,11 @@ sealed interface Kernel permits Kernel.Dense, Kernel.Diagonal, Kernel.DiagonalRa
             return involved();
         }
 
+        @Override
+        public DiagonalRange moved(int[] to) {
+            return new DiagonalRange(to[lo], width, extra >= 0 ? to[extra] : -1, re, im);
+        }
+
         int tableIndex(long i) {
             int j = (int) ((i >>> lo) & ((1L << width) - 1));
             return extra >= 0 ? j | (int) ((i >>> extra) & 1) << width : j;
@@ -81,6 +103,11 @@ sealed interface Kernel permits Kernel.Dense, Kernel.Diagonal, Kernel.DiagonalRa
         @Override
         public int[] qubits() {
             return involved;
+        }
+
+        @Override
+        public Swap moved(int[] to) {
+            return new Swap(Bits.map(involved, to), Bits.map(controlMask, to), Bits.map(a, to), Bits.map(b, to));
         }
     }
 
@@ -101,6 +128,23 @@ sealed interface Kernel permits Kernel.Dense, Kernel.Diagonal, Kernel.DiagonalRa
                 if (((all >> b) & 1) == 1) {
                     out[i++] = b;
                 }
+            }
+            return out;
+        }
+
+        static int[] map(int[] qubits, int[] to) {
+            int[] out = new int[qubits.length];
+            for (int j = 0; j < qubits.length; j++) {
+                out[j] = to[qubits[j]];
+            }
+            return out;
+        }
+
+        /** The bits of {@code mask} moved by {@code to}. */
+        static long map(long mask, int[] to) {
+            long out = 0;
+            for (long m = mask; m != 0; m &= m - 1) {
+                out |= 1L << to[Long.numberOfTrailingZeros(m)];
             }
             return out;
         }

@@ -114,6 +114,39 @@ class FastStateKernelTest {
         }
     }
 
+    /**
+     * Small pieces force every stage shape: pieces of the lowest qubits worked on in place, and
+     * pieces with high qubits gathered in short runs, kernels reordered past the ones they commute with.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"8,4,1", "8,4,3", "9,5,2", "9,6,0", "10,4,4"})
+    void stagesOfKernelsOnGatheredPiecesMatchTheReference(int n, int chunkQubits, int minRunQubits) {
+        for (long seed = 1; seed <= 6; seed++) {
+            Circuit c = ReferenceSimulatorProperties.randomCircuit(seed * 7 + n, n, 120);
+            double[] expected = new io.qubench.sim.ReferenceSimulator()
+                    .run(c, io.qubench.sim.RunOptions.shots(0, 1).withStatevector(true)).statevector();
+            for (ParallelPolicy policy : List.of(ParallelPolicy.SEQUENTIAL, ParallelPolicy.allCores(2))) {
+                FastState s = new FastState(n, policy, 3, chunkQubits, minRunQubits);
+                s.applyGates(c.operations().stream().map(o -> (GateOperation) o).toList());
+                double[] actual = s.amplitudes();
+                for (int i = 0; i < expected.length; i++) {
+                    assertThat(actual[i]).as("seed %d component %d", seed, i).isCloseTo(expected[i], within(1e-10));
+                }
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theStagePlannerGathersABrickworkCircuitIntoFewSweeps() {
+        Circuit c = io.qubench.sim.BenchmarkCircuits.random(20, 2026);
+        List<GateOperation> gates = c.operations().stream().filter(o -> o instanceof GateOperation).map(o -> (GateOperation) o).toList();
+        List<Kernel> kernels = new Fuser(20, 3).fuse(gates);
+        List<StagePlanner.Stage> stages = new StagePlanner(20, 15, 6).plan(kernels);
+        assertThat(stages.stream().mapToInt(st -> st.kernels().size()).sum()).isEqualTo(kernels.size());
+        assertThat(stages).allSatisfy(st -> assertThat(Long.bitCount(st.qubits())).isIn(0, 15));
+        assertThat(stages.size()).as("sweeps for %d kernels", kernels.size()).isLessThan(kernels.size() / 5);
+    }
+
     @org.junit.jupiter.api.Test
     void swapsAreRelabelledForMeasurementResetSamplingAndExpectations() {
         Circuit c = Circuit.builder().qubits(4).clbits(2).x(0).gate(StandardGate.SWAP, 0, 3).h(1)

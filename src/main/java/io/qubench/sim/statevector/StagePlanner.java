@@ -1,0 +1,98 @@
+package io.qubench.sim.statevector;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Groups kernels into stages that each cost one sweep over memory (cache blocking). A stage
+ * acts inside the subcubes of a set S of {@code chunkQubits} qubits: every index whose bits
+ * outside S are fixed forms one cache-sized piece of the state, and all the stage's kernels run
+ * on one piece before the next. S always holds the lowest {@code minRunQubits} qubits, so a
+ * piece is read in contiguous runs of at least 2^minRunQubits amplitudes, plus up to
+ * {@code chunkQubits − minRunQubits} higher qubits chosen by the kernels themselves.
+ *
+ * <p>Kernels move ahead of earlier ones only past kernels on disjoint qubits (they commute), so
+ * the stages apply the same unitary as the kernels in order.
+ */
+final class StagePlanner {
+
+    /**
+     * Kernels to run together inside the subcubes of the qubits in {@code qubits} (a bit mask),
+     * or, when {@code qubits} is 0, one kernel to run on the whole state.
+     */
+    record Stage(long qubits, List<Kernel> kernels) {
+        boolean whole() {
+            return qubits == 0;
+        }
+    }
+
+    private final int n;
+    private final int chunkQubits;
+    private final int minRunQubits;
+
+    StagePlanner(int n, int chunkQubits, int minRunQubits) {
+        if (minRunQubits > chunkQubits) {
+            throw new IllegalArgumentException("runs of 2^" + minRunQubits + " do not fit chunks of 2^" + chunkQubits);
+        }
+        this.n = n;
+        this.chunkQubits = chunkQubits;
+        this.minRunQubits = minRunQubits;
+    }
+
+    List<Stage> plan(List<Kernel> kernels) {
+        List<Stage> stages = new ArrayList<>();
+        if (n <= chunkQubits) {
+            kernels.forEach(k -> stages.add(new Stage(0, List.of(k))));
+            return stages;
+        }
+        long all = n == 64 ? -1L : (1L << n) - 1;
+        long low = (1L << minRunQubits) - 1;
+        int highRoom = chunkQubits - minRunQubits;
+        List<Kernel> remaining = kernels;
+        while (!remaining.isEmpty()) {
+            List<Kernel> stage = new ArrayList<>();
+            List<Kernel> rest = new ArrayList<>();
+            long high = 0;
+            long blocked = 0;
+            for (Kernel k : remaining) {
+                if (blocked == all) {
+                    rest.add(k);
+                    continue;
+                }
+                long mask = mask(k);
+                long kernelHigh = mask & ~low;
+                if ((mask & blocked) == 0 && Long.bitCount(high | kernelHigh) <= highRoom) {
+                    stage.add(k);
+                    high |= kernelHigh;
+                } else {
+                    rest.add(k);
+                    blocked |= mask;
+                }
+            }
+            if (stage.isEmpty()) {
+                // A kernel too wide for any subcube runs on the whole state.
+                stage.add(rest.removeFirst());
+            }
+            stages.add(stage.size() == 1 ? new Stage(0, stage) : new Stage(fill(high), List.copyOf(stage)));
+            remaining = rest;
+        }
+        return stages;
+    }
+
+    /** The stage's high qubits plus the lowest others, up to {@code chunkQubits} in all. */
+    private long fill(long high) {
+        long s = high;
+        for (int q = 0; q < n && Long.bitCount(s) < chunkQubits; q++) {
+            s |= 1L << q;
+        }
+        return s;
+    }
+
+    static long mask(Kernel k) {
+        long mask = 0;
+        for (int q : k.involved()) {
+            mask |= 1L << q;
+        }
+        return mask;
+    }
+}
