@@ -1,5 +1,6 @@
 package io.qubench.sim.density;
 
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -45,29 +46,33 @@ final class DensityState implements QuantumState {
         return n;
     }
 
+    /**
+     * All the gates and their channels go to the state as one list of passes, so that its cache
+     * blocking applies many of them per sweep over memory. A one-qubit gate and its channel are
+     * one 4×4 superoperator; a wider gate stays U on the rows and conj(U) on the columns with its
+     * channels after it: a 16×16 superoperator would cost more arithmetic than the three.
+     */
     @Override
     public void applyGates(List<GateOperation> gates) {
-        for (int i = 0; i < gates.size(); i++) {
-            GateOperation g = gates.get(i);
+        List<FastState.Targeted> passes = new ArrayList<>();
+        for (GateOperation g : gates) {
             int[] rows = g.qubits().stream().mapToInt(Integer::intValue).toArray();
             Matrix u = Gates.matrix(g.gate(), g.paramValues(Map.of()));
             List<NoiseModel.Applied> channels = noise.after(g);
-            if (channels.size() == 1 && channels.getFirst().qubits().equals(g.qubits())) {
-                // Gate and channel in one pass: the channel's superoperator times U ⊗ conj(U).
+            if (rows.length == 1 && channels.size() == 1 && channels.getFirst().qubits().equals(g.qubits())) {
                 Matrix s = channels.getFirst().channel().superoperator().multiply(unitarySuperoperator(u));
-                rho.applyMatrix(s, rowsAndColumns(rows));
+                passes.add(new FastState.Targeted(s, rowsAndColumns(rows)));
             } else {
-                rho.applyMatrix(u, rows);
-                rho.applyMatrix(conjugate(u), columns(rows));
+                passes.add(new FastState.Targeted(u, rows));
+                passes.add(new FastState.Targeted(conjugate(u), columns(rows)));
                 for (NoiseModel.Applied a : channels) {
                     int[] q = a.qubits().stream().mapToInt(Integer::intValue).toArray();
-                    rho.applyMatrix(a.channel().superoperator(), rowsAndColumns(q));
+                    passes.add(new FastState.Targeted(a.channel().superoperator(), rowsAndColumns(q)));
                 }
             }
-            if ((i & 63) == 63) {
-                ShotRunner.checkCancelled();
-            }
         }
+        ShotRunner.checkCancelled();
+        rho.applyMatrices(passes);
     }
 
     /** Targets of a superoperator: the qubits as rows, then as columns. */

@@ -300,6 +300,15 @@ public final class FastState implements QuantumState {
         });
     }
 
+    /** A matrix (unitary or not) with argument j on qubit {@code targets[j]}. */
+    public record Targeted(io.qubench.circuit.Matrix matrix, int... targets) {
+    }
+
+    /** Applies the matrices in order, in as few sweeps over memory as the stages allow. */
+    public void applyMatrices(List<Targeted> matrices) {
+        applyKernels(matrices.stream().map(t -> Kernels.forMatrix(t.matrix(), toPhysical(t.targets()))).toList());
+    }
+
     /** Applies any matrix (unitary or not, e.g. a channel's superoperator) with argument j on {@code targets[j]}. */
     public void applyMatrix(io.qubench.circuit.Matrix m, int... targets) {
         apply(Kernels.forMatrix(m, toPhysical(targets)));
@@ -418,6 +427,7 @@ public final class FastState implements QuantumState {
             case Kernel.Dense d when d.targets().length == 1 -> dense1(d, sp);
             case Kernel.Dense d when d.targets().length == 2 && d.controlMask() == 0 && hasLaneTarget(d.targets(), sp) -> dense2InLanes(d, sp);
             case Kernel.Dense d when d.targets().length == 2 -> dense2(d, sp);
+            case Kernel.Dense d when d.controlMask() == 0 && hasLaneTarget(d.targets(), sp) -> denseKInLanes(d, sp);
             case Kernel.Dense d -> denseK(d, sp);
             case Kernel.Diagonal d -> diagonal(d, sp);
             case Kernel.DiagonalRange d -> diagonalRange(d, sp);
@@ -532,14 +542,14 @@ public final class FastState implements QuantumState {
         double[] mr = d.re();
         double[] mi = d.im();
         int[][] everyColumn = allColumns(4);
+        double[] nmi = new double[16];
+        for (int k = 0; k < 16; k++) {
+            nmi[k] = -mi[k];
+        }
+        int[] outOff = {0, o1, o2, o3};
         forRuns(sp, d.involved(), d.controlMask(), (start, count) -> {
             int end = start + count;
             if (count >= LANES) {
-                double[] nmi = new double[16];
-                for (int k = 0; k < 16; k++) {
-                    nmi[k] = -mi[k];
-                }
-                int[] outOff = {0, o1, o2, o3};
                 for (int i = start; i < end; i += LANES) {
                     DoubleVector r0 = DoubleVector.fromArray(S, re, i), i0 = DoubleVector.fromArray(S, im, i);
                     DoubleVector r1 = DoubleVector.fromArray(S, re, i + o1), i1 = DoubleVector.fromArray(S, im, i + o1);
@@ -723,6 +733,120 @@ public final class FastState implements QuantumState {
             all[r] = java.util.stream.IntStream.range(0, dim).toArray();
         }
         return all;
+    }
+
+    /**
+     * A block of three or more qubits with targets inside a SIMD vector (the density matrix's
+     * two-qubit channels on qubits 0–2). Each group of vectors that differ only in the block's
+     * higher targets is loaded once with every flip of the in-vector target bits (shuffles), and
+     * each output vector is a sum of per-lane coefficient vectors times those flipped inputs;
+     * terms whose coefficients are all zero (most of a channel's superoperator) are skipped.
+     */
+    private void denseKInLanes(Kernel.Dense d, Space sp) {
+        int[] t = d.targets();
+        int laneBits = Integer.numberOfTrailingZeros(LANES);
+        int dim = 1 << t.length;
+        int[] highJ = java.util.stream.IntStream.range(0, t.length).filter(j -> t[j] >= laneBits).toArray();
+        int laneMask = java.util.Arrays.stream(t).filter(q -> q < laneBits).map(q -> 1 << q).reduce(0, (a, b) -> a | b);
+        int groups = 1 << highJ.length;
+        int[] highOffset = new int[groups];
+        int[] highLocal = new int[groups];
+        for (int h = 0; h < groups; h++) {
+            for (int m = 0; m < highJ.length; m++) {
+                if (((h >> m) & 1) == 1) {
+                    highOffset[h] |= 1 << t[highJ[m]];
+                    highLocal[h] |= 1 << highJ[m];
+                }
+            }
+        }
+        int[] flips = java.util.stream.IntStream.range(0, LANES).filter(f -> (f & ~laneMask) == 0).toArray();
+        int[] laneLocal = new int[LANES];
+        for (int lane = 0; lane < LANES; lane++) {
+            for (int j = 0; j < t.length; j++) {
+                if (t[j] < laneBits && ((lane >> t[j]) & 1) == 1) {
+                    laneLocal[lane] |= 1 << j;
+                }
+            }
+        }
+        // Terms of output group r: input slot (group c, flip f) and per-lane coefficients.
+        double[] mr = d.re();
+        double[] mi = d.im();
+        int[][] termSlot = new int[groups][];
+        double[][] termRe = new double[groups][];
+        double[][] termIm = new double[groups][];
+        for (int r = 0; r < groups; r++) {
+            java.util.List<Integer> slots = new java.util.ArrayList<>();
+            java.util.List<double[]> coefficients = new java.util.ArrayList<>();
+            for (int c = 0; c < groups; c++) {
+                for (int fi = 0; fi < flips.length; fi++) {
+                    double[] cr = new double[LANES];
+                    double[] ci = new double[LANES];
+                    boolean zero = true;
+                    for (int lane = 0; lane < LANES; lane++) {
+                        int row = highLocal[r] | laneLocal[lane];
+                        int col = highLocal[c] | laneLocal[lane ^ flips[fi]];
+                        cr[lane] = mr[dim * row + col];
+                        ci[lane] = mi[dim * row + col];
+                        zero &= cr[lane] == 0 && ci[lane] == 0;
+                    }
+                    if (!zero) {
+                        slots.add(c * flips.length + fi);
+                        coefficients.add(cr);
+                        coefficients.add(ci);
+                    }
+                }
+            }
+            termSlot[r] = slots.stream().mapToInt(Integer::intValue).toArray();
+            termRe[r] = new double[slots.size() * LANES];
+            termIm[r] = new double[slots.size() * LANES];
+            for (int k = 0; k < slots.size(); k++) {
+                System.arraycopy(coefficients.get(2 * k), 0, termRe[r], k * LANES, LANES);
+                System.arraycopy(coefficients.get(2 * k + 1), 0, termIm[r], k * LANES, LANES);
+            }
+        }
+        @SuppressWarnings("unchecked")
+        jdk.incubator.vector.VectorShuffle<Double>[] shuffles = new jdk.incubator.vector.VectorShuffle[flips.length];
+        for (int fi = 0; fi < flips.length; fi++) {
+            int f = flips[fi];
+            shuffles[fi] = jdk.incubator.vector.VectorShuffle.fromOp(S, lane -> lane ^ f);
+        }
+        // Vectors of one group differ in the higher targets' bits: deposit the group index around them.
+        int[] highVectorBits = java.util.Arrays.stream(highJ).map(j -> t[j] - laneBits).sorted().toArray();
+        long groupCount = sp.size() / LANES / groups;
+        int slotsPerGroup = groups * flips.length;
+        sp.policy().forRange(groupCount, (from, to) -> {
+            double[] xr = new double[slotsPerGroup * LANES];
+            double[] xi = new double[slotsPerGroup * LANES];
+            for (long g = from; g < to; g++) {
+                int base = (int) (sp.offset() + (Kernel.Bits.deposit(g, highVectorBits) << laneBits));
+                for (int c = 0; c < groups; c++) {
+                    DoubleVector vr = DoubleVector.fromArray(S, re, base + highOffset[c]);
+                    DoubleVector vi = DoubleVector.fromArray(S, im, base + highOffset[c]);
+                    for (int fi = 0; fi < flips.length; fi++) {
+                        int slot = (c * flips.length + fi) * LANES;
+                        (fi == 0 ? vr : vr.rearrange(shuffles[fi])).intoArray(xr, slot);
+                        (fi == 0 ? vi : vi.rearrange(shuffles[fi])).intoArray(xi, slot);
+                    }
+                }
+                for (int r = 0; r < groups; r++) {
+                    int[] slots = termSlot[r];
+                    double[] cr = termRe[r];
+                    double[] ci = termIm[r];
+                    DoubleVector sr = DoubleVector.zero(S);
+                    DoubleVector si = DoubleVector.zero(S);
+                    for (int k = 0; k < slots.length; k++) {
+                        DoubleVector ar = DoubleVector.fromArray(S, cr, k * LANES);
+                        DoubleVector ai = DoubleVector.fromArray(S, ci, k * LANES);
+                        DoubleVector pr = DoubleVector.fromArray(S, xr, slots[k] * LANES);
+                        DoubleVector pi = DoubleVector.fromArray(S, xi, slots[k] * LANES);
+                        sr = pr.fma(ar, pi.neg().fma(ai, sr));
+                        si = pi.fma(ar, pr.fma(ai, si));
+                    }
+                    sr.intoArray(re, base + highOffset[r]);
+                    si.intoArray(im, base + highOffset[r]);
+                }
+            }
+        });
     }
 
     /**

@@ -61,6 +61,32 @@ class FastStateKernelTest {
         }
     }
 
+    /** Target sets of three and four qubits, with none, one, two or three inside a SIMD vector, in any order. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"0;3;5", "4;1;6", "2;0;1", "6;2;0;4", "3;4;5;6", "1;5;0;2", "5;6;3"})
+    void wideMatricesOnTargetsInsideAndOutsideAVectorMatchTheDensePath(String targetList) {
+        int[] targets = java.util.Arrays.stream(targetList.split(";")).mapToInt(Integer::parseInt).toArray();
+        int dim = 1 << targets.length;
+        java.util.Random r = new java.util.Random(targetList.hashCode());
+        for (boolean sparse : new boolean[] {false, true}) {
+            double[] d = new double[2 * dim * dim];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = sparse && r.nextInt(4) != 0 ? 0 : r.nextGaussian();
+            }
+            Matrix m = Matrix.of(dim, d);
+            for (ParallelPolicy policy : List.of(ParallelPolicy.SEQUENTIAL, ParallelPolicy.allCores(16))) {
+                FastState s = randomState(policy);
+                double[] before = s.amplitudes();
+                s.applyMatrix(m, targets);
+                double[] expected = apply(m.embed(N, targets), before);
+                double[] actual = s.amplitudes();
+                for (int i = 0; i < expected.length; i++) {
+                    assertThat(actual[i]).as("targets %s sparse %s component %d", targetList, sparse, i).isCloseTo(expected[i], within(1e-9));
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2, 3, 6})
     void oneQubitAndDiagonalKernelsMatchTheDensePath(int target) {
