@@ -437,13 +437,17 @@ public final class FastState implements QuantumState {
 
     @FunctionalInterface
     private interface Run {
-        /** Processes {@code count} contiguous "local 0" indices from {@code start}. */
-        void apply(int start, int count);
+        /** Processes {@code count} contiguous "local 0" indices from each of {@code starts[0..runs)}. */
+        void apply(int[] starts, int runs, int count);
     }
+
+    /** Run starts handed to a kernel per call: its loop over them is inlined, a call per run would not be. */
+    private static final int RUN_BATCH = 256;
 
     /**
      * Calls {@code run} for every contiguous run of indices whose {@code involved} bits are 0
-     * (then OR-ed with {@code fixed}), split into parallel work items.
+     * (then OR-ed with {@code fixed}), split into parallel work items. The next run's start is
+     * the next number with those bits (and the bits inside a run) clear: ((x | mask) + 1) & ~mask.
      */
     private void forRuns(Space sp, int[] involved, long fixed, Run run) {
         int lo = involved[0];
@@ -452,13 +456,26 @@ public final class FastState implements QuantumState {
         long runs = 1L << (free - lo);
         int unit = (int) Math.min(runLength, UNIT);
         long perRun = runLength / unit;
+        long mask = unit - 1;
+        for (int q : involved) {
+            mask |= 1L << q;
+        }
+        long skip = mask;
         long spaceStart = sp.offset();
         sp.policy().forRange(runs * perRun, (from, to) -> {
+            int[] starts = new int[(int) Math.min(RUN_BATCH, to - from)];
+            long x = Kernel.Bits.deposit(from / perRun << lo, involved) + (from % perRun) * unit;
+            int k = 0;
             for (long j = from; j < to; j++) {
-                long h = j / perRun;
-                long offset = (j % perRun) * unit;
-                long base = (Kernel.Bits.deposit(h << lo, involved) | fixed) + spaceStart;
-                run.apply((int) (base + offset), unit);
+                starts[k++] = (int) ((x | fixed) + spaceStart);
+                if (k == starts.length) {
+                    run.apply(starts, k, unit);
+                    k = 0;
+                }
+                x = ((x | skip) + 1) & ~skip;
+            }
+            if (k > 0) {
+                run.apply(starts, k, unit);
             }
         });
     }
@@ -473,30 +490,33 @@ public final class FastState implements QuantumState {
         double[] mi = d.im();
         double m00r = mr[0], m01r = mr[1], m10r = mr[2], m11r = mr[3];
         double m00i = mi[0], m01i = mi[1], m10i = mi[2], m11i = mi[3];
-        forRuns(sp, d.involved(), d.controlMask(), (start, count) -> {
-            int i = start;
-            int end = start + count;
-            if (count >= LANES) {
-                DoubleVector a00r = DoubleVector.broadcast(S, m00r), a01r = DoubleVector.broadcast(S, m01r);
-                DoubleVector a10r = DoubleVector.broadcast(S, m10r), a11r = DoubleVector.broadcast(S, m11r);
-                DoubleVector a00i = DoubleVector.broadcast(S, m00i), a01i = DoubleVector.broadcast(S, m01i);
-                DoubleVector a10i = DoubleVector.broadcast(S, m10i), a11i = DoubleVector.broadcast(S, m11i);
-                for (; i < end; i += LANES) {
-                    DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
-                    DoubleVector yr = DoubleVector.fromArray(S, re, i + t), yi = DoubleVector.fromArray(S, im, i + t);
-                    xr.fma(a00r, yr.fma(a01r, xi.fma(a00i.neg(), yi.mul(a01i).neg()))).intoArray(re, i);
-                    xi.fma(a00r, yi.fma(a01r, xr.fma(a00i, yr.mul(a01i)))).intoArray(im, i);
-                    xr.fma(a10r, yr.fma(a11r, xi.fma(a10i.neg(), yi.mul(a11i).neg()))).intoArray(re, i + t);
-                    xi.fma(a10r, yi.fma(a11r, xr.fma(a10i, yr.mul(a11i)))).intoArray(im, i + t);
+        forRuns(sp, d.involved(), d.controlMask(), (starts, runs, count) -> {
+            for (int run = 0; run < runs; run++) {
+                int start = starts[run];
+                int i = start;
+                int end = start + count;
+                if (count >= LANES) {
+                    DoubleVector a00r = DoubleVector.broadcast(S, m00r), a01r = DoubleVector.broadcast(S, m01r);
+                    DoubleVector a10r = DoubleVector.broadcast(S, m10r), a11r = DoubleVector.broadcast(S, m11r);
+                    DoubleVector a00i = DoubleVector.broadcast(S, m00i), a01i = DoubleVector.broadcast(S, m01i);
+                    DoubleVector a10i = DoubleVector.broadcast(S, m10i), a11i = DoubleVector.broadcast(S, m11i);
+                    for (; i < end; i += LANES) {
+                        DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
+                        DoubleVector yr = DoubleVector.fromArray(S, re, i + t), yi = DoubleVector.fromArray(S, im, i + t);
+                        xr.fma(a00r, yr.fma(a01r, xi.fma(a00i.neg(), yi.mul(a01i).neg()))).intoArray(re, i);
+                        xi.fma(a00r, yi.fma(a01r, xr.fma(a00i, yr.mul(a01i)))).intoArray(im, i);
+                        xr.fma(a10r, yr.fma(a11r, xi.fma(a10i.neg(), yi.mul(a11i).neg()))).intoArray(re, i + t);
+                        xi.fma(a10r, yi.fma(a11r, xr.fma(a10i, yr.mul(a11i)))).intoArray(im, i + t);
+                    }
+                    continue;
                 }
-                return;
-            }
-            for (; i < end; i++) {
-                double xr = re[i], xi = im[i], yr = re[i + t], yi = im[i + t];
-                re[i] = m00r * xr - m00i * xi + m01r * yr - m01i * yi;
-                im[i] = m00r * xi + m00i * xr + m01r * yi + m01i * yr;
-                re[i + t] = m10r * xr - m10i * xi + m11r * yr - m11i * yi;
-                im[i + t] = m10r * xi + m10i * xr + m11r * yi + m11i * yr;
+                for (; i < end; i++) {
+                    double xr = re[i], xi = im[i], yr = re[i + t], yi = im[i + t];
+                    re[i] = m00r * xr - m00i * xi + m01r * yr - m01i * yi;
+                    im[i] = m00r * xi + m00i * xr + m01r * yi + m01i * yr;
+                    re[i + t] = m10r * xr - m10i * xi + m11r * yr - m11i * yi;
+                    im[i + t] = m10r * xi + m10i * xr + m11r * yi + m11i * yr;
+                }
             }
         });
     }
@@ -547,31 +567,34 @@ public final class FastState implements QuantumState {
             nmi[k] = -mi[k];
         }
         int[] outOff = {0, o1, o2, o3};
-        forRuns(sp, d.involved(), d.controlMask(), (start, count) -> {
-            int end = start + count;
-            if (count >= LANES) {
-                for (int i = start; i < end; i += LANES) {
-                    DoubleVector r0 = DoubleVector.fromArray(S, re, i), i0 = DoubleVector.fromArray(S, im, i);
-                    DoubleVector r1 = DoubleVector.fromArray(S, re, i + o1), i1 = DoubleVector.fromArray(S, im, i + o1);
-                    DoubleVector r2 = DoubleVector.fromArray(S, re, i + o2), i2 = DoubleVector.fromArray(S, im, i + o2);
-                    DoubleVector r3 = DoubleVector.fromArray(S, re, i + o3), i3 = DoubleVector.fromArray(S, im, i + o3);
-                    for (int r = 0; r < 4; r++) {
-                        int k = 4 * r;
-                        DoubleVector sr = r0.mul(mr[k]).add(i0.mul(nmi[k]));
-                        DoubleVector si = i0.mul(mr[k]).add(r0.mul(mi[k]));
-                        sr = r1.fma(b(mr[k + 1]), i1.fma(b(nmi[k + 1]), sr));
-                        si = i1.fma(b(mr[k + 1]), r1.fma(b(mi[k + 1]), si));
-                        sr = r2.fma(b(mr[k + 2]), i2.fma(b(nmi[k + 2]), sr));
-                        si = i2.fma(b(mr[k + 2]), r2.fma(b(mi[k + 2]), si));
-                        sr = r3.fma(b(mr[k + 3]), i3.fma(b(nmi[k + 3]), sr));
-                        si = i3.fma(b(mr[k + 3]), r3.fma(b(mi[k + 3]), si));
-                        sr.intoArray(re, i + outOff[r]);
-                        si.intoArray(im, i + outOff[r]);
+        forRuns(sp, d.involved(), d.controlMask(), (starts, runs, count) -> {
+            for (int run = 0; run < runs; run++) {
+                int start = starts[run];
+                int end = start + count;
+                if (count >= LANES) {
+                    for (int i = start; i < end; i += LANES) {
+                        DoubleVector r0 = DoubleVector.fromArray(S, re, i), i0 = DoubleVector.fromArray(S, im, i);
+                        DoubleVector r1 = DoubleVector.fromArray(S, re, i + o1), i1 = DoubleVector.fromArray(S, im, i + o1);
+                        DoubleVector r2 = DoubleVector.fromArray(S, re, i + o2), i2 = DoubleVector.fromArray(S, im, i + o2);
+                        DoubleVector r3 = DoubleVector.fromArray(S, re, i + o3), i3 = DoubleVector.fromArray(S, im, i + o3);
+                        for (int r = 0; r < 4; r++) {
+                            int k = 4 * r;
+                            DoubleVector sr = r0.mul(mr[k]).add(i0.mul(nmi[k]));
+                            DoubleVector si = i0.mul(mr[k]).add(r0.mul(mi[k]));
+                            sr = r1.fma(b(mr[k + 1]), i1.fma(b(nmi[k + 1]), sr));
+                            si = i1.fma(b(mr[k + 1]), r1.fma(b(mi[k + 1]), si));
+                            sr = r2.fma(b(mr[k + 2]), i2.fma(b(nmi[k + 2]), sr));
+                            si = i2.fma(b(mr[k + 2]), r2.fma(b(mi[k + 2]), si));
+                            sr = r3.fma(b(mr[k + 3]), i3.fma(b(nmi[k + 3]), sr));
+                            si = i3.fma(b(mr[k + 3]), r3.fma(b(mi[k + 3]), si));
+                            sr.intoArray(re, i + outOff[r]);
+                            si.intoArray(im, i + outOff[r]);
+                        }
                     }
+                    continue;
                 }
-                return;
+                sparseScalar(start, end, off, mr, mi, everyColumn);
             }
-            sparseScalar(start, end, off, mr, mi, everyColumn);
         });
     }
 
@@ -646,26 +669,29 @@ public final class FastState implements QuantumState {
             return;
         }
         int offset = 1 << t[high];
-        forRuns(sp, new int[] {t[high]}, 0, (start, count) -> {
-            for (int i = start; i < start + count; i += LANES) {
-                DoubleVector x0r = DoubleVector.fromArray(S, re, i), x0i = DoubleVector.fromArray(S, im, i);
-                DoubleVector x1r = DoubleVector.fromArray(S, re, i + offset), x1i = DoubleVector.fromArray(S, im, i + offset);
-                DoubleVector y0r = x0r.rearrange(s1), y0i = x0i.rearrange(s1);
-                DoubleVector y1r = x1r.rearrange(s1), y1i = x1i.rearrange(s1);
-                for (int ho = 0; ho < 2; ho++) {
-                    int base = ho * 2 * patterns;
-                    DoubleVector or = DoubleVector.zero(S);
-                    DoubleVector oi = DoubleVector.zero(S);
-                    or = cmacRe(or, x0r, x0i, cr[base], ci[base]);
-                    oi = cmacIm(oi, x0r, x0i, cr[base], ci[base]);
-                    or = cmacRe(or, y0r, y0i, cr[base + 1], ci[base + 1]);
-                    oi = cmacIm(oi, y0r, y0i, cr[base + 1], ci[base + 1]);
-                    or = cmacRe(or, x1r, x1i, cr[base + 2], ci[base + 2]);
-                    oi = cmacIm(oi, x1r, x1i, cr[base + 2], ci[base + 2]);
-                    or = cmacRe(or, y1r, y1i, cr[base + 3], ci[base + 3]);
-                    oi = cmacIm(oi, y1r, y1i, cr[base + 3], ci[base + 3]);
-                    or.intoArray(re, i + ho * offset);
-                    oi.intoArray(im, i + ho * offset);
+        forRuns(sp, new int[] {t[high]}, 0, (starts, runs, count) -> {
+            for (int run = 0; run < runs; run++) {
+                int start = starts[run];
+                for (int i = start; i < start + count; i += LANES) {
+                    DoubleVector x0r = DoubleVector.fromArray(S, re, i), x0i = DoubleVector.fromArray(S, im, i);
+                    DoubleVector x1r = DoubleVector.fromArray(S, re, i + offset), x1i = DoubleVector.fromArray(S, im, i + offset);
+                    DoubleVector y0r = x0r.rearrange(s1), y0i = x0i.rearrange(s1);
+                    DoubleVector y1r = x1r.rearrange(s1), y1i = x1i.rearrange(s1);
+                    for (int ho = 0; ho < 2; ho++) {
+                        int base = ho * 2 * patterns;
+                        DoubleVector or = DoubleVector.zero(S);
+                        DoubleVector oi = DoubleVector.zero(S);
+                        or = cmacRe(or, x0r, x0i, cr[base], ci[base]);
+                        oi = cmacIm(oi, x0r, x0i, cr[base], ci[base]);
+                        or = cmacRe(or, y0r, y0i, cr[base + 1], ci[base + 1]);
+                        oi = cmacIm(oi, y0r, y0i, cr[base + 1], ci[base + 1]);
+                        or = cmacRe(or, x1r, x1i, cr[base + 2], ci[base + 2]);
+                        oi = cmacIm(oi, x1r, x1i, cr[base + 2], ci[base + 2]);
+                        or = cmacRe(or, y1r, y1i, cr[base + 3], ci[base + 3]);
+                        oi = cmacIm(oi, y1r, y1i, cr[base + 3], ci[base + 3]);
+                        or.intoArray(re, i + ho * offset);
+                        oi.intoArray(im, i + ho * offset);
+                    }
                 }
             }
         });
@@ -874,33 +900,36 @@ public final class FastState implements QuantumState {
             }
             columns[r] = java.util.Arrays.copyOf(cols, count);
         }
-        forRuns(sp, d.involved(), d.controlMask(), (start, count) -> {
-            int end = start + count;
-            if (count >= LANES) {
-                double[] outR = new double[dim * LANES];
-                double[] outI = new double[dim * LANES];
-                for (int i = start; i < end; i += LANES) {
-                    for (int r = 0; r < dim; r++) {
-                        DoubleVector sr = DoubleVector.zero(S);
-                        DoubleVector si = DoubleVector.zero(S);
-                        for (int c : columns[r]) {
-                            int k = dim * r + c;
-                            DoubleVector xr = DoubleVector.fromArray(S, re, i + off[c]);
-                            DoubleVector xi = DoubleVector.fromArray(S, im, i + off[c]);
-                            sr = xr.fma(b(mr[k]), xi.fma(b(nmi[k]), sr));
-                            si = xi.fma(b(mr[k]), xr.fma(b(mi[k]), si));
+        forRuns(sp, d.involved(), d.controlMask(), (starts, runs, count) -> {
+            double[] outR = new double[dim * LANES];
+            double[] outI = new double[dim * LANES];
+            for (int run = 0; run < runs; run++) {
+                int start = starts[run];
+                int end = start + count;
+                if (count >= LANES) {
+                    for (int i = start; i < end; i += LANES) {
+                        for (int r = 0; r < dim; r++) {
+                            DoubleVector sr = DoubleVector.zero(S);
+                            DoubleVector si = DoubleVector.zero(S);
+                            for (int c : columns[r]) {
+                                int k = dim * r + c;
+                                DoubleVector xr = DoubleVector.fromArray(S, re, i + off[c]);
+                                DoubleVector xi = DoubleVector.fromArray(S, im, i + off[c]);
+                                sr = xr.fma(b(mr[k]), xi.fma(b(nmi[k]), sr));
+                                si = xi.fma(b(mr[k]), xr.fma(b(mi[k]), si));
+                            }
+                            sr.intoArray(outR, r * LANES);
+                            si.intoArray(outI, r * LANES);
                         }
-                        sr.intoArray(outR, r * LANES);
-                        si.intoArray(outI, r * LANES);
+                        for (int r = 0; r < dim; r++) {
+                            DoubleVector.fromArray(S, outR, r * LANES).intoArray(re, i + off[r]);
+                            DoubleVector.fromArray(S, outI, r * LANES).intoArray(im, i + off[r]);
+                        }
                     }
-                    for (int r = 0; r < dim; r++) {
-                        DoubleVector.fromArray(S, outR, r * LANES).intoArray(re, i + off[r]);
-                        DoubleVector.fromArray(S, outI, r * LANES).intoArray(im, i + off[r]);
-                    }
+                    continue;
                 }
-                return;
+                sparseScalar(start, end, off, mr, mi, columns);
             }
-            sparseScalar(start, end, off, mr, mi, columns);
         });
     }
 
@@ -922,27 +951,30 @@ public final class FastState implements QuantumState {
             return;
         }
         int count0 = active;
-        forRuns(sp, d.involved(), 0, (start, count) -> {
-            for (int w = 0; w < count0; w++) {
-                int j = which[w];
-                double pr = d.re()[j];
-                double pi = d.im()[j];
-                int from = start + off[j];
-                int end = from + count;
-                int i = from;
-                if (count >= LANES) {
-                    for (; i < end; i += LANES) {
-                        DoubleVector xr = DoubleVector.fromArray(S, re, i);
-                        DoubleVector xi = DoubleVector.fromArray(S, im, i);
-                        xr.mul(pr).sub(xi.mul(pi)).intoArray(re, i);
-                        xi.mul(pr).add(xr.mul(pi)).intoArray(im, i);
-                    }
-                } else {
-                    for (; i < end; i++) {
-                        double xr = re[i];
-                        double xi = im[i];
-                        re[i] = xr * pr - xi * pi;
-                        im[i] = xi * pr + xr * pi;
+        forRuns(sp, d.involved(), 0, (starts, runs, count) -> {
+            for (int run = 0; run < runs; run++) {
+                int start = starts[run];
+                for (int w = 0; w < count0; w++) {
+                    int j = which[w];
+                    double pr = d.re()[j];
+                    double pi = d.im()[j];
+                    int from = start + off[j];
+                    int end = from + count;
+                    int i = from;
+                    if (count >= LANES) {
+                        for (; i < end; i += LANES) {
+                            DoubleVector xr = DoubleVector.fromArray(S, re, i);
+                            DoubleVector xi = DoubleVector.fromArray(S, im, i);
+                            xr.mul(pr).sub(xi.mul(pi)).intoArray(re, i);
+                            xi.mul(pr).add(xr.mul(pi)).intoArray(im, i);
+                        }
+                    } else {
+                        for (; i < end; i++) {
+                            double xr = re[i];
+                            double xi = im[i];
+                            re[i] = xr * pr - xi * pi;
+                            im[i] = xi * pr + xr * pi;
+                        }
                     }
                 }
             }
@@ -1072,27 +1104,30 @@ public final class FastState implements QuantumState {
     private void swap(Kernel.Swap s, Space sp) {
         int a = (int) s.a();
         int b = (int) s.b();
-        forRuns(sp, s.involved(), s.controlMask(), (start, count) -> {
-            int i = start + a;
-            int j = start + b;
-            int end = i + count;
-            if (count >= LANES) {
-                for (; i < end; i += LANES, j += LANES) {
-                    DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
-                    DoubleVector.fromArray(S, re, j).intoArray(re, i);
-                    DoubleVector.fromArray(S, im, j).intoArray(im, i);
-                    xr.intoArray(re, j);
-                    xi.intoArray(im, j);
+        forRuns(sp, s.involved(), s.controlMask(), (starts, runs, count) -> {
+            for (int run = 0; run < runs; run++) {
+                int start = starts[run];
+                int i = start + a;
+                int j = start + b;
+                int end = i + count;
+                if (count >= LANES) {
+                    for (; i < end; i += LANES, j += LANES) {
+                        DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
+                        DoubleVector.fromArray(S, re, j).intoArray(re, i);
+                        DoubleVector.fromArray(S, im, j).intoArray(im, i);
+                        xr.intoArray(re, j);
+                        xi.intoArray(im, j);
+                    }
+                    continue;
                 }
-                return;
-            }
-            for (; i < end; i++, j++) {
-                double tr = re[i];
-                double ti = im[i];
-                re[i] = re[j];
-                im[i] = im[j];
-                re[j] = tr;
-                im[j] = ti;
+                for (; i < end; i++, j++) {
+                    double tr = re[i];
+                    double ti = im[i];
+                    re[i] = re[j];
+                    im[i] = im[j];
+                    re[j] = tr;
+                    im[j] = ti;
+                }
             }
         });
     }
