@@ -54,6 +54,14 @@ public final class StateVectorSimulator implements Simulator {
         return paulis.stream().mapToDouble(state::expectation).toArray();
     }
 
+    /**
+     * Starts compiling the kernels in the background, for a front end that knows a simulation is
+     * coming (the command line, before it parses the circuit; the workbench, when it opens).
+     */
+    public static void warmUpInBackground() {
+        Warmup.startInBackground();
+    }
+
     @Override
     public String name() {
         return "statevector";
@@ -67,6 +75,13 @@ public final class StateVectorSimulator implements Simulator {
             Warmup.startInBackground();
         }
         Circuit flat = ShotRunner.prepare(circuit, options);
-        return new ShotRunner(flat, options, q -> new FastState(q, policy, maxFused)).run(circuit, name(), start);
+        return new ShotRunner(flat, options, q -> {
+            FastState state = new FastState(q, policy, maxFused);
+            if (q >= WARMUP_FROM_QUBITS) {
+                // Allocating the state took the warm-up's time anyway; cold kernels would cost more than the rest of it.
+                Warmup.await();
+            }
+            return state;
+        }).run(circuit, name(), start);
     }
 }
