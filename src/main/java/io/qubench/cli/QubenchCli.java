@@ -63,10 +63,6 @@ public final class QubenchCli {
 
     /** The process entry: standard streams, and a restart with a larger heap when a run needs one. */
     public static int run(String... args) {
-        if (args.length > 0 && (args[0].equals("simulate") || args[0].equals("bench"))) {
-            // Compiling the kernels overlaps parsing and allocation; a large state then runs warm.
-            io.qubench.sim.statevector.StateVectorSimulator.warmUpInBackground();
-        }
         return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), true);
     }
 }

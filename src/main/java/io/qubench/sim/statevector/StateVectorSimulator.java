@@ -17,8 +17,14 @@ public final class StateVectorSimulator implements Simulator {
     /** Two {@code double[2^n]} arrays: Java arrays stop below 2^31 elements. */
     public static final int MAX_QUBITS = 30;
     public static final int DEFAULT_FUSION = 3;
-    /** Below this the whole run is shorter than compiling the kernels. */
+    /**
+     * A run of 20+ qubits and this many gate-amplitudes (gates × 2^n) compiles the kernels first
+     * (warm-up, overlapping the allocation) and waits for them: run cold they would cost more
+     * than the wait. On two cores the warm-up's 2 s of CPU would slow a lighter run instead:
+     * random-24 (1.2·10^10) and QFT-26 (2.5·10^10) warm up; QFT-22 (1.1·10^9) and GHZ-26 (1.7·10^9) do not.
+     */
     private static final int WARMUP_FROM_QUBITS = 20;
+    private static final double WARMUP_FROM_WORK = 5e9;
 
     private final ParallelPolicy policy;
     private final int maxFused;
@@ -54,14 +60,6 @@ public final class StateVectorSimulator implements Simulator {
         return paulis.stream().mapToDouble(state::expectation).toArray();
     }
 
-    /**
-     * Starts compiling the kernels in the background, for a front end that knows a simulation is
-     * coming (the command line, before it parses the circuit; the workbench, when it opens).
-     */
-    public static void warmUpInBackground() {
-        Warmup.startInBackground();
-    }
-
     @Override
     public String name() {
         return "statevector";
@@ -71,14 +69,17 @@ public final class StateVectorSimulator implements Simulator {
     public SimulationResult run(Circuit circuit, RunOptions options) {
         long start = System.nanoTime();
         ShotRunner.requireStatevectorFits(circuit, "state-vector", MAX_QUBITS);
-        if (circuit.numQubits() >= WARMUP_FROM_QUBITS) {
+        Circuit flat = ShotRunner.prepare(circuit, options);
+        boolean deep = flat.numQubits() >= WARMUP_FROM_QUBITS && flat.operations().stream()
+                .filter(op -> op instanceof io.qubench.circuit.Operation.GateOperation).count()
+                * Math.pow(2, flat.numQubits()) >= WARMUP_FROM_WORK;
+        if (deep) {
+            // Compiled while the state's memory is first touched; then the kernels run warm.
             Warmup.startInBackground();
         }
-        Circuit flat = ShotRunner.prepare(circuit, options);
         return new ShotRunner(flat, options, q -> {
             FastState state = new FastState(q, policy, maxFused);
-            if (q >= WARMUP_FROM_QUBITS) {
-                // Allocating the state took the warm-up's time anyway; cold kernels would cost more than the rest of it.
+            if (deep) {
                 Warmup.await();
             }
             return state;
