@@ -16,8 +16,8 @@ import io.qubench.sim.BenchmarkCircuits;
  * Runs every kernel, and the staged (cache-blocked) paths around them, on a small state until
  * the JIT has compiled them: a Vector API kernel that runs before C2 has compiled it is several
  * times slower (PERFORMANCE.md), and on a 24-qubit state the first run took 4 s instead of 1.4 s.
- * Done once per process, in the background, started when a
- * simulation of a deep circuit on 20+ qubits is coming; it waits ({@link #await}) after allocating its state.
+ * Done once per process, in the background, when a deep circuit on 20+ qubits is about to
+ * run; that run waits for it ({@link #await}) after allocating its state.
  */
 final class Warmup {
 
