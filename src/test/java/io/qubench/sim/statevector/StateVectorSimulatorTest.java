@@ -2,10 +2,14 @@ package io.qubench.sim.statevector;
 
 import org.junit.jupiter.api.Nested;
 
+import io.qubench.circuit.Circuit;
+import io.qubench.sim.Precision;
+import io.qubench.sim.RunOptions;
+import io.qubench.sim.SimulationResult;
 import io.qubench.sim.Simulator;
 import io.qubench.sim.SimulatorContract;
 
-/** The fast engine against the contract, with fusion off, default and wide, on one and all cores. */
+/** The fast engine against the contract, with fusion off, default and wide, on one and all cores, in double and single precision. */
 class StateVectorSimulatorTest {
 
     /** Small minimum so that tests on small states still split across threads. */
@@ -32,6 +36,45 @@ class StateVectorSimulatorTest {
         @Override
         protected Simulator simulator() {
             return new StateVectorSimulator(PARALLEL, 5);
+        }
+    }
+
+    /** The same engine asked for single precision on every run. */
+    private record SinglePrecision(StateVectorSimulator engine) implements Simulator {
+        @Override
+        public String name() {
+            return engine.name();
+        }
+
+        @Override
+        public SimulationResult run(Circuit circuit, RunOptions options) {
+            return engine.run(circuit, options.withPrecision(Precision.SINGLE));
+        }
+    }
+
+    @Nested
+    class Single extends SimulatorContract {
+        @Override
+        protected Simulator simulator() {
+            return new SinglePrecision(new StateVectorSimulator(PARALLEL, StateVectorSimulator.DEFAULT_FUSION));
+        }
+
+        @Override
+        protected double tolerance() {
+            return 1e-5;
+        }
+    }
+
+    @Nested
+    class SingleUnfused extends SimulatorContract {
+        @Override
+        protected Simulator simulator() {
+            return new SinglePrecision(new StateVectorSimulator(ParallelPolicy.SEQUENTIAL, 0));
+        }
+
+        @Override
+        protected double tolerance() {
+            return 1e-5;
         }
     }
 }
