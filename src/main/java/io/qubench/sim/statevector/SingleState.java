@@ -471,6 +471,7 @@ public final class SingleState implements QuantumState {
             case Kernel.Dense d when !inLanes(d) && d.targets().length == 1 -> dense1(d);
             case Kernel.Dense d when !inLanes(d) && d.targets().length == 2 -> dense2(d);
             case Kernel.Dense d when d.targets().length == 1 && (d.controlMask() & LANE_MASK) == 0 -> dense1InLanes(d);
+            case Kernel.Dense d when d.targets().length == 2 && (d.controlMask() & LANE_MASK) == 0 -> dense2InLanes(d);
             case Kernel.Dense d -> denseLanes(d);
             case Kernel.Diagonal d -> diagonal(d);
             case Kernel.DiagonalRange d -> diagonalRange(d);
@@ -624,7 +625,11 @@ public final class SingleState implements QuantumState {
         });
     }
 
-    /** A two-qubit matrix with both targets and all controls outside the vector: four vectors in registers. */
+    /**
+     * A two-qubit matrix with both targets and all controls outside the vector: four vectors in
+     * registers. Each complex multiply-add is four FMAs on two broadcast coefficients, the
+     * inputs' imaginary parts being negated once: Re(c·x) = cr·xr + ci·(−xi).
+     */
     private Pass dense2(Kernel.Dense d) {
         int[] t = d.targets();
         long o1 = 1L << t[0];
@@ -632,10 +637,6 @@ public final class SingleState implements QuantumState {
         long o3 = o1 | o2;
         float[] mr = floats(d.re());
         float[] mi = floats(d.im());
-        float[] nmi = new float[16];
-        for (int k = 0; k < 16; k++) {
-            nmi[k] = -mi[k];
-        }
         int[] involved = d.involved();
         long controls = d.controlMask();
         MemorySegment re = this.re;
@@ -646,19 +647,126 @@ public final class SingleState implements QuantumState {
                 FloatVector r1 = load(re, i + o1), i1 = load(im, i + o1);
                 FloatVector r2 = load(re, i + o2), i2 = load(im, i + o2);
                 FloatVector r3 = load(re, i + o3), i3 = load(im, i + o3);
+                FloatVector n0 = i0.neg(), n1 = i1.neg(), n2 = i2.neg(), n3 = i3.neg();
+                // A loop, not unrolled by hand: unrolled (or with a helper taking the vectors) it was
+                // compiled with boxed vectors, 10 to 100 times slower.
                 for (int r = 0; r < 4; r++) {
                     int k = 4 * r;
-                    FloatVector sr = r0.mul(mr[k]).add(i0.mul(nmi[k]));
-                    FloatVector si = i0.mul(mr[k]).add(r0.mul(mi[k]));
-                    sr = r1.fma(b(mr[k + 1]), i1.fma(b(nmi[k + 1]), sr));
-                    si = i1.fma(b(mr[k + 1]), r1.fma(b(mi[k + 1]), si));
-                    sr = r2.fma(b(mr[k + 2]), i2.fma(b(nmi[k + 2]), sr));
-                    si = i2.fma(b(mr[k + 2]), r2.fma(b(mi[k + 2]), si));
-                    sr = r3.fma(b(mr[k + 3]), i3.fma(b(nmi[k + 3]), sr));
-                    si = i3.fma(b(mr[k + 3]), r3.fma(b(mi[k + 3]), si));
+                    FloatVector a0 = b(mr[k]), b0 = b(mi[k]);
+                    FloatVector sr = r0.fma(a0, n0.mul(b0));
+                    FloatVector si = i0.fma(a0, r0.mul(b0));
+                    FloatVector a1 = b(mr[k + 1]), b1 = b(mi[k + 1]);
+                    sr = r1.fma(a1, n1.fma(b1, sr));
+                    si = i1.fma(a1, r1.fma(b1, si));
+                    FloatVector a2 = b(mr[k + 2]), b2 = b(mi[k + 2]);
+                    sr = r2.fma(a2, n2.fma(b2, sr));
+                    si = i2.fma(a2, r2.fma(b2, si));
+                    FloatVector a3 = b(mr[k + 3]), b3 = b(mi[k + 3]);
+                    sr = r3.fma(a3, n3.fma(b3, sr));
+                    si = i3.fma(a3, r3.fma(b3, si));
                     long o = r == 0 ? 0 : r == 1 ? o1 : r == 2 ? o2 : o3;
                     store(sr, re, i + o);
                     store(si, im, i + o);
+                }
+            }
+        });
+    }
+
+    /**
+     * A two-qubit matrix with a target inside the vector and controls outside it. With both
+     * targets inside, each vector is the sum of itself and three shuffled copies times per-lane
+     * coefficients (kept in registers). With one inside, the pair of vectors differing in the
+     * outer target and their shuffled copies are the four inputs of both outputs.
+     */
+    private Pass dense2InLanes(Kernel.Dense d) {
+        int[] t = d.targets();
+        boolean low0 = t[0] < LANE_BITS;
+        boolean low1 = t[1] < LANE_BITS;
+        int[] highOf = {low0 ? -1 : 0, low1 ? -1 : (low0 ? 0 : 1)};
+        int lowMask = (low0 ? 1 << t[0] : 0) | (low1 ? 1 << t[1] : 0);
+        int patterns = 1 << Integer.bitCount(lowMask);
+        int groups = 4 / patterns;
+        // Coefficient of (input group gi, pattern p) in output group go, lane by lane.
+        float[][] cr = new float[groups * groups * patterns][LANES];
+        float[][] ci = new float[groups * groups * patterns][LANES];
+        for (int lane = 0; lane < LANES; lane++) {
+            for (int p = 0; p < patterns; p++) {
+                int src = lane ^ depositBits(p, lowMask);
+                for (int go = 0; go < groups; go++) {
+                    for (int gi = 0; gi < groups; gi++) {
+                        int row = localIndex(t, highOf, lane, go);
+                        int col = localIndex(t, highOf, src, gi);
+                        int term = (go * groups + gi) * patterns + p;
+                        cr[term][lane] = (float) d.re()[4 * row + col];
+                        ci[term][lane] = (float) d.im()[4 * row + col];
+                    }
+                }
+            }
+        }
+        VectorShuffle<Float> s1 = VectorShuffle.fromOp(S, lane -> lane ^ depositBits(1, lowMask));
+        VectorShuffle<Float> s2 = VectorShuffle.fromOp(S, lane -> lane ^ depositBits(2, lowMask));
+        VectorShuffle<Float> s3 = VectorShuffle.fromOp(S, lane -> lane ^ depositBits(3, lowMask));
+        long controls = d.controlMask();
+        MemorySegment re = this.re;
+        MemorySegment im = this.im;
+        if (groups == 1) {
+            int[] involved = highBits(controls);
+            return sp -> forRuns(sp, involved, controls, (start, count) -> {
+                FloatVector c0r = FloatVector.fromArray(S, cr[0], 0), c0i = FloatVector.fromArray(S, ci[0], 0);
+                FloatVector c1r = FloatVector.fromArray(S, cr[1], 0), c1i = FloatVector.fromArray(S, ci[1], 0);
+                FloatVector c2r = FloatVector.fromArray(S, cr[2], 0), c2i = FloatVector.fromArray(S, ci[2], 0);
+                FloatVector c3r = FloatVector.fromArray(S, cr[3], 0), c3i = FloatVector.fromArray(S, ci[3], 0);
+                for (long i = start, end = start + count; i < end; i += LANES) {
+                    FloatVector xr = load(re, i), xi = load(im, i);
+                    FloatVector nx = xi.neg();
+                    FloatVector sr = xr.fma(c0r, nx.mul(c0i));
+                    FloatVector si = xi.fma(c0r, xr.mul(c0i));
+                    FloatVector yr = xr.rearrange(s1), yi = xi.rearrange(s1), ny = nx.rearrange(s1);
+                    sr = yr.fma(c1r, ny.fma(c1i, sr));
+                    si = yi.fma(c1r, yr.fma(c1i, si));
+                    yr = xr.rearrange(s2);
+                    yi = xi.rearrange(s2);
+                    ny = nx.rearrange(s2);
+                    sr = yr.fma(c2r, ny.fma(c2i, sr));
+                    si = yi.fma(c2r, yr.fma(c2i, si));
+                    yr = xr.rearrange(s3);
+                    yi = xi.rearrange(s3);
+                    ny = nx.rearrange(s3);
+                    sr = yr.fma(c3r, ny.fma(c3i, sr));
+                    si = yi.fma(c3r, yr.fma(c3i, si));
+                    store(sr, re, i);
+                    store(si, im, i);
+                }
+            });
+        }
+        long offset = 1L << (low0 ? t[1] : t[0]);
+        int[] involved = highBits(controls | offset);
+        return sp -> forRuns(sp, involved, controls, (start, count) -> {
+            for (long i = start, end = start + count; i < end; i += LANES) {
+                FloatVector x0r = load(re, i), x0i = load(im, i);
+                FloatVector x1r = load(re, i + offset), x1i = load(im, i + offset);
+                FloatVector n0 = x0i.neg(), n1 = x1i.neg();
+                FloatVector y0r = x0r.rearrange(s1), y0i = x0i.rearrange(s1), m0 = n0.rearrange(s1);
+                FloatVector y1r = x1r.rearrange(s1), y1i = x1i.rearrange(s1), m1 = n1.rearrange(s1);
+                for (int go = 0; go < 2; go++) {
+                    int base = go * 4;
+                    FloatVector ar = FloatVector.fromArray(S, cr[base], 0), ai = FloatVector.fromArray(S, ci[base], 0);
+                    FloatVector sr = x0r.fma(ar, n0.mul(ai));
+                    FloatVector si = x0i.fma(ar, x0r.mul(ai));
+                    ar = FloatVector.fromArray(S, cr[base + 1], 0);
+                    ai = FloatVector.fromArray(S, ci[base + 1], 0);
+                    sr = y0r.fma(ar, m0.fma(ai, sr));
+                    si = y0i.fma(ar, y0r.fma(ai, si));
+                    ar = FloatVector.fromArray(S, cr[base + 2], 0);
+                    ai = FloatVector.fromArray(S, ci[base + 2], 0);
+                    sr = x1r.fma(ar, n1.fma(ai, sr));
+                    si = x1i.fma(ar, x1r.fma(ai, si));
+                    ar = FloatVector.fromArray(S, cr[base + 3], 0);
+                    ai = FloatVector.fromArray(S, ci[base + 3], 0);
+                    sr = y1r.fma(ar, m1.fma(ai, sr));
+                    si = y1i.fma(ar, y1r.fma(ai, si));
+                    store(sr, re, i + go * offset);
+                    store(si, im, i + go * offset);
                 }
             }
         });
