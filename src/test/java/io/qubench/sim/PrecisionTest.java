@@ -16,7 +16,6 @@ import io.qubench.noise.NoiseModel;
 /** Which engine runs a single-precision request, and which refuse it. */
 class PrecisionTest {
 
-    private static final long GIB = 1L << 30;
     private static final RunOptions SINGLE = RunOptions.shots(100, 1).withPrecision(Precision.SINGLE);
     private final Circuit bell = Circuit.builder().qubits(2).clbits(2).h(0).cx(0, 1).measureAll().build();
 
@@ -58,28 +57,6 @@ class PrecisionTest {
         NoiseModel noisy = io.qubench.noise.UniformNoiseModel.depolarizing(0.01, 0);
         assertThatThrownBy(() -> Engine.AUTO.simulatorFor(bell, SINGLE, noisy)).isInstanceOf(SimulationException.class)
                 .hasMessageContaining("density or trajectory").hasMessageContaining("double precision only");
-    }
-
-    @Test
-    void singlePrecisionMemoryIsEightBytesPerAmplitudeAndIsCheckedOutsideTheHeap() {
-        assertThat(MemoryGuard.statevectorBytes(31, 1, 8)).isEqualTo(16 * GIB);
-        assertThat(MemoryGuard.statevectorBytes(31, 2, 8)).isEqualTo(32 * GIB);
-        assertThat(MemoryGuard.statevectorBytes(70, 1, 8)).isEqualTo(Long.MAX_VALUE);
-        MemoryGuard.requireStatevectorFits(31, 1, 8, true, 20 * GIB, 24 * GIB, "");
-        assertThatThrownBy(() -> MemoryGuard.requireStatevectorFits(33, 1, 8, true, 20 * GIB, 24 * GIB, ""))
-                .isInstanceOf(SimulationException.class)
-                .isNotInstanceOf(MemoryGuard.HeapTooSmallException.class)
-                .hasMessageContaining("33-qubit state vector needs 64.0 GiB at 8 B per amplitude")
-                .hasMessageContaining("only 20.0 GiB").hasMessageContaining("outside the Java heap")
-                .hasMessageNotContaining("-Xmx");
-        assertThatThrownBy(() -> MemoryGuard.requireStatevectorFits(31, 2, 8, true, 20 * GIB, 24 * GIB, "with the copy"))
-                .hasMessageContaining("needs 16.0 GiB (32.0 GiB with the copy)");
-    }
-
-    @Test
-    void theOffHeapFigureIsAtMostTheMachinesUsableShare() {
-        long available = MemoryGuard.offHeapAvailableBytes();
-        assertThat(available).isPositive().isLessThanOrEqualTo((long) (MemoryGuard.physicalBytes() * 0.9));
     }
 
     @Test

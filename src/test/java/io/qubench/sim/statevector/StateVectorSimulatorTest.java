@@ -1,10 +1,14 @@
 package io.qubench.sim.statevector;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 import io.qubench.circuit.Circuit;
 import io.qubench.sim.Precision;
 import io.qubench.sim.RunOptions;
+import io.qubench.sim.SimulationException;
 import io.qubench.sim.SimulationResult;
 import io.qubench.sim.Simulator;
 import io.qubench.sim.SimulatorContract;
@@ -76,5 +80,25 @@ class StateVectorSimulatorTest {
         protected double tolerance() {
             return 1e-5;
         }
+    }
+
+    private static final long GIB = 1L << 30;
+
+    @Test
+    void singlePrecisionAmplitudesTooManyForAJavaArrayAreRefusedBeforeAllocating() {
+        Circuit big = Circuit.builder().qubits(31).h(0).build();
+        RunOptions options = RunOptions.shots(1, 1).withStatevector(true).withPrecision(Precision.SINGLE);
+        assertThatThrownBy(() -> new StateVectorSimulator().run(big, options)).isInstanceOf(SimulationException.class)
+                .hasMessageContaining("31-qubit circuit").hasMessageContaining("at most 29 qubits");
+    }
+
+    @Test
+    void aSinglePrecisionRunIsCheckedForItsStatesOutsideTheHeap() {
+        StateVectorSimulator.requireSingleFits(31, 1, false, 20 * GIB, 24 * GIB);
+        assertThatThrownBy(() -> StateVectorSimulator.requireSingleFits(31, 2, false, 20 * GIB, 24 * GIB))
+                .hasMessageContaining("31-qubit state vector needs 16.0 GiB (32.0 GiB with the copy kept for per-shot runs)")
+                .hasMessageContaining("outside the Java heap");
+        assertThatThrownBy(() -> StateVectorSimulator.requireSingleFits(37, 1, false, Long.MAX_VALUE, Long.MAX_VALUE))
+                .hasMessageContaining("at most 36 qubits in single precision");
     }
 }
