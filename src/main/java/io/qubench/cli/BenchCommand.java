@@ -17,6 +17,7 @@ import io.qubench.noise.NoiseModel;
 import io.qubench.qasm.QasmReader;
 import io.qubench.sim.BenchmarkCircuits;
 import io.qubench.sim.Engine;
+import io.qubench.sim.Precision;
 import io.qubench.sim.RunOptions;
 import io.qubench.sim.SimulationResult;
 import io.qubench.sim.Simulator;
@@ -49,6 +50,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "engine: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     String engine;
 
+    @Option(names = "--precision", defaultValue = "double", completionCandidates = PrecisionNames.class,
+            description = PrecisionNames.DESCRIPTION)
+    String precision;
+
     @Option(names = "--shots", defaultValue = "1000", description = "shots per run (default ${DEFAULT-VALUE})")
     int shots;
 
@@ -69,6 +74,7 @@ final class BenchCommand implements Callable<Integer> {
         if (repeat < 1 || qubits < 1) {
             throw new UserInputException("--repeat and --qubits must be at least 1");
         }
+        Precision amplitudes = Precision.named(precision);
         Circuit circuit = switch (circuitName) {
             case "ghz" -> BenchmarkCircuits.ghz(qubits);
             case "qft" -> BenchmarkCircuits.qft(qubits);
@@ -81,14 +87,14 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         NoiseModel noiseModel = NoiseOption.parse(noise);
-        Simulator simulator = Engine.named(engine).simulatorFor(circuit, RunOptions.shots(shots, 1), noiseModel);
+        Simulator simulator = Engine.named(engine).simulatorFor(circuit, RunOptions.shots(shots, 1).withPrecision(amplitudes), noiseModel);
         int n = circuit.numQubits();
         int gates = circuit.inlined().gateCount();
         double[] seconds = new double[repeat];
         SimulationResult last = null;
         for (int r = 0; r < repeat; r++) {
             long start = System.nanoTime();
-            last = simulator.run(circuit, RunOptions.shots(shots, 1 + r));
+            last = simulator.run(circuit, RunOptions.shots(shots, 1 + r).withPrecision(amplitudes));
             seconds[r] = (System.nanoTime() - start) / 1e9;
         }
         double[] sorted = seconds.clone();
@@ -96,7 +102,8 @@ final class BenchCommand implements Callable<Integer> {
         double median = sorted[repeat / 2];
         // Bandwidth figures only mean something for engines that sweep 2^n amplitudes.
         boolean sweeps = last.engine().equals("statevector") || last.engine().equals("reference");
-        double sweepBytes = 32.0 * Math.pow(2, n);
+        // Read and write every amplitude once: 2 × 16 B in double precision, 2 × 8 B in single.
+        double sweepBytes = 2.0 * amplitudes.bytesPerAmplitude() * Math.pow(2, n);
         double copyGbs = sweeps ? copyBandwidth(n) : 0;
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("circuit", circuitName);
@@ -104,6 +111,7 @@ final class BenchCommand implements Callable<Integer> {
         report.put("gates", gates);
         report.put("shots", shots);
         report.put("engine", last.engine());
+        report.put("precision", amplitudes.cliName());
         report.put("seconds", round(median));
         report.put("seconds_best", round(sorted[0]));
         report.put("runs", Arrays.stream(seconds).map(BenchCommand::round).toArray());
@@ -117,8 +125,9 @@ final class BenchCommand implements Callable<Integer> {
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(report));
         } else {
-            out.printf(Locale.ROOT, "%s-%d on %s: %.3f s median of %d (best %.3f s), %d gates, %.0f gates/s%n", circuitName, n,
-                    last.engine(), median, repeat, sorted[0], gates, gates / median);
+            out.printf(Locale.ROOT, "%s-%d on %s%s: %.3f s median of %d (best %.3f s), %d gates, %.0f gates/s%n", circuitName, n,
+                    last.engine(), amplitudes == Precision.SINGLE ? " in single precision" : "", median, repeat, sorted[0], gates,
+                    gates / median);
             if (sweeps) {
                 out.printf(Locale.ROOT, "  one sweep per gate would need %.1f GB/s; this machine copies at %.1f GB/s%n",
                         gates * sweepBytes / median / 1e9, copyGbs);

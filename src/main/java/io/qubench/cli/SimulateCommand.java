@@ -15,6 +15,7 @@ import io.qubench.circuit.Circuit;
 import io.qubench.noise.NoiseModel;
 import io.qubench.qasm.QasmReader;
 import io.qubench.sim.Engine;
+import io.qubench.sim.Precision;
 import io.qubench.sim.RunOptions;
 import io.qubench.sim.SimulationResult;
 import io.qubench.sim.Simulator;
@@ -54,6 +55,10 @@ final class SimulateCommand implements Callable<Integer> {
             completionCandidates = EngineNames.class)
     String engine;
 
+    @Option(names = "--precision", defaultValue = "double", completionCandidates = PrecisionNames.class,
+            description = PrecisionNames.DESCRIPTION)
+    String precision;
+
     @Option(names = "--noise", description = NoiseOption.DESCRIPTION)
     String noise;
 
@@ -72,10 +77,11 @@ final class SimulateCommand implements Callable<Integer> {
         if (shots < 0) {
             throw new io.qubench.circuit.UserInputException("--shots must be 0 or more, not " + shots);
         }
+        Precision amplitudes = Precision.named(precision);
         long start = System.nanoTime();
         Circuit circuit = QasmReader.read(file);
         long actualSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48);
-        RunOptions options = RunOptions.shots(shots, actualSeed).withStatevector(statevector);
+        RunOptions options = RunOptions.shots(shots, actualSeed).withStatevector(statevector).withPrecision(amplitudes);
         if (noise != null && device != null) {
             throw new io.qubench.circuit.UserInputException("give either --noise or --device, not both");
         }
@@ -90,14 +96,14 @@ final class SimulateCommand implements Callable<Integer> {
         double elapsedMs = (System.nanoTime() - start) / 1e6;
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(JSON.writeValueAsString(toJson(result, elapsedMs)));
+            out.println(JSON.writeValueAsString(toJson(result, elapsedMs, amplitudes)));
         } else {
-            printTable(out, result, elapsedMs);
+            printTable(out, result, elapsedMs, amplitudes);
         }
         return 0;
     }
 
-    private Map<String, Object> toJson(SimulationResult r, double elapsedMs) {
+    private Map<String, Object> toJson(SimulationResult r, double elapsedMs, Precision amplitudes) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("qubits", r.qubits());
         m.put("clbits", r.clbits());
@@ -106,6 +112,7 @@ final class SimulateCommand implements Callable<Integer> {
         m.put("counts", r.counts());
         m.put("elapsed_ms", Math.round(elapsedMs * 1000) / 1000.0);
         m.put("engine", r.engine());
+        m.put("precision", amplitudes.cliName());
         if (device != null) {
             m.put("device", device);
             m.put("transpile", TranspileCommand.toJson(prepared.transpiled().report()));
@@ -124,9 +131,9 @@ final class SimulateCommand implements Callable<Integer> {
         return m;
     }
 
-    private void printTable(PrintWriter out, SimulationResult r, double elapsedMs) {
-        out.printf("%s: %d qubits, %d clbits, %d shots, seed %d, %s engine, %.1f ms%n", file, r.qubits(), r.clbits(),
-                r.shots(), r.seed(), r.engine(), elapsedMs);
+    private void printTable(PrintWriter out, SimulationResult r, double elapsedMs, Precision amplitudes) {
+        out.printf("%s: %d qubits, %d clbits, %d shots, seed %d, %s engine%s, %.1f ms%n", file, r.qubits(), r.clbits(),
+                r.shots(), r.seed(), r.engine(), amplitudes == Precision.SINGLE ? " in single precision" : "", elapsedMs);
         if (r.implicitMeasurement() || (prepared != null && prepared.measuredAll())) {
             out.println("(no measurement in the circuit: all qubits sampled, qubit 0 rightmost)");
         }

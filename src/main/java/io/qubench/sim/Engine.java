@@ -57,6 +57,14 @@ public enum Engine {
             throw new SimulationException("the " + cliName() + " engine simulates without noise; "
                     + "use density, trajectory or auto for a noisy run");
         }
+        if (options.precision() == Precision.SINGLE && this != AUTO && this != STATEVECTOR) {
+            throw new SimulationException("the " + cliName() + " engine computes in double precision only; "
+                    + "single precision is available on the statevector engine" + (noise.isIdeal() ? "" : ", which simulates without noise"));
+        }
+        if (options.precision() == Precision.SINGLE && this == AUTO && !noise.isIdeal()) {
+            throw new SimulationException("a noisy run goes to the density or trajectory engine, which compute in double precision "
+                    + "only; single precision is available on the statevector engine, which simulates without noise");
+        }
         return switch (this) {
             case AUTO -> choose(circuit, options, noise).simulatorFor(circuit, options, noise);
             case STATEVECTOR -> new StateVectorSimulator();
@@ -73,12 +81,16 @@ public enum Engine {
 
     /**
      * What {@link #AUTO} runs: the stabilizer engine for Clifford circuits, unless an exact state
-     * vector (with its global phase) is asked for and fits; else the fast state vector. The
+     * vector (with its global phase) is asked for and fits, or single precision is (only the state
+     * vector has it, and an explicit choice beats the default); else the fast state vector. The
      * reference engine is never chosen: it is the oracle, kept plain on purpose.
      */
     public static Engine choose(Circuit circuit, RunOptions options, NoiseModel noise) {
         if (!noise.isIdeal()) {
             return circuit.numQubits() <= DENSITY_MAX_AUTO_QUBITS ? DENSITY : TRAJECTORY;
+        }
+        if (options.precision() == Precision.SINGLE) {
+            return STATEVECTOR;
         }
         boolean wantsExactState = options.statevector() && circuit.numQubits() <= StateVectorSimulator.MAX_QUBITS;
         if (!wantsExactState && StabilizerSimulator.supports(circuit, options.parameters())) {

@@ -39,10 +39,7 @@ public final class MemoryGuard {
 
     /** Bytes of a double-precision state vector of {@code qubits} qubits; saturates at Long.MAX_VALUE. */
     public static long statevectorBytes(int qubits) {
-        if (qubits >= 59) {
-            return Long.MAX_VALUE;
-        }
-        return (long) BYTES_PER_AMPLITUDE << qubits;
+        return statevectorBytes(qubits, 1, BYTES_PER_AMPLITUDE);
     }
 
     /** Memory this JVM can still take: its maximum heap less what is in use. */
@@ -75,23 +72,82 @@ public final class MemoryGuard {
      * restart with a larger heap.
      */
     public static void requireFits(int qubits, long neededBytes, long availableBytes, String detail, long physicalBytes) {
+        check(qubits, neededBytes, statevectorBytes(qubits), "", availableBytes, detail, physicalBytes, true);
+    }
+
+    /**
+     * Throws when {@code copies} state vectors of {@code qubits} qubits at {@code bytesPerAmplitude}
+     * (16 in double precision, 8 in single) exceed {@code availableBytes}. For a state held outside
+     * the Java heap ({@code offHeap}, with {@link #offHeapAvailableBytes()} as what is available)
+     * the error never asks for a larger heap: that would not help it.
+     */
+    public static void requireStatevectorFits(int qubits, int copies, int bytesPerAmplitude, boolean offHeap, long availableBytes,
+            long physicalBytes, String detail) {
+        String width = bytesPerAmplitude == BYTES_PER_AMPLITUDE ? "" : " at " + bytesPerAmplitude + " B per amplitude";
+        check(qubits, statevectorBytes(qubits, copies, bytesPerAmplitude), statevectorBytes(qubits, 1, bytesPerAmplitude), width,
+                availableBytes, detail, physicalBytes, !offHeap);
+    }
+
+    private static void check(int qubits, long neededBytes, long oneBytes, String width, long availableBytes, String detail,
+            long physicalBytes, boolean onHeap) {
         long usable = (long) (physicalBytes * USABLE_SHARE_OF_MACHINE);
-        if (neededBytes > availableBytes && neededBytes + HEAP_RESERVE <= usable) {
+        if (onHeap && neededBytes > availableBytes && neededBytes + HEAP_RESERVE <= usable) {
             throw new HeapTooSmallException("A " + qubits + "-qubit run needs " + human(neededBytes) + " but this Java process "
                     + "may use only " + human(availableBytes) + "; the machine has " + human(physicalBytes)
                     + ": start Java with -Xmx" + ((neededBytes + HEAP_RESERVE) >> 30) + "g or more", neededBytes + HEAP_RESERVE);
         }
         if (neededBytes > availableBytes) {
-            long one = statevectorBytes(qubits);
-            String need = neededBytes == one || detail.isEmpty() ? human(neededBytes) : human(one) + " (" + human(neededBytes) + " " + detail + ")";
-            throw new SimulationException("A " + qubits + "-qubit state vector needs " + need
-                    + " but only " + human(availableBytes) + " of memory is available to Qubench");
+            String need = neededBytes == oneBytes || detail.isEmpty() ? human(neededBytes) : human(oneBytes) + " (" + human(neededBytes) + " " + detail + ")";
+            String where = onHeap ? "" : " outside the Java heap (the machine has " + human(physicalBytes) + ")";
+            throw new SimulationException("A " + qubits + "-qubit state vector needs " + need + width
+                    + " but only " + human(availableBytes) + " of memory is available to Qubench" + where);
         }
     }
 
-    /** Bytes for {@code copies} state vectors of {@code qubits} qubits, saturating. */
+    /**
+     * Memory a state held outside the Java heap can still take: what the operating system reports
+     * available (MemAvailable on Linux, which counts reclaimable cache; free memory elsewhere),
+     * at most the usable share of the machine, less {@link #HEAP_RESERVE} for this JVM's own
+     * growth. Neither -Xmx nor -XX:MaxDirectMemorySize bounds it: in JDK 25 only segments of an
+     * {@code Arena.ofAuto()} count against the direct-memory limit, not those of a shared arena
+     * or of an mmap.
+     */
+    public static long offHeapAvailableBytes() {
+        long physical = physicalBytes();
+        long os = osAvailableBytes();
+        long usable = (long) (physical * USABLE_SHARE_OF_MACHINE);
+        long available = os > 0 ? Math.min(os, usable) : usable - Runtime.getRuntime().totalMemory();
+        return Math.max(0, available - HEAP_RESERVE);
+    }
+
+    /** MemAvailable from /proc/meminfo, else the free memory the JVM reports, else 0. */
+    static long osAvailableBytes() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemAvailable:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) << 10;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux: the JVM's own figure below
+        }
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getFreeMemorySize();
+        }
+        return 0;
+    }
+
+    /** Bytes for {@code copies} double-precision state vectors of {@code qubits} qubits, saturating. */
     public static long statevectorBytes(int qubits, int copies) {
-        long one = statevectorBytes(qubits);
+        return statevectorBytes(qubits, copies, BYTES_PER_AMPLITUDE);
+    }
+
+    /** Bytes for {@code copies} state vectors of {@code qubits} qubits at {@code bytesPerAmplitude}, saturating. */
+    public static long statevectorBytes(int qubits, int copies, int bytesPerAmplitude) {
+        if (qubits >= 62 || bytesPerAmplitude > Long.MAX_VALUE >> qubits) {
+            return Long.MAX_VALUE;
+        }
+        long one = (long) bytesPerAmplitude << qubits;
         return one > Long.MAX_VALUE / copies ? Long.MAX_VALUE : one * copies;
     }
 

@@ -5,8 +5,11 @@ import java.util.random.RandomGenerator;
 
 import io.qubench.circuit.Operation.GateOperation;
 
-/** A pure state held by an engine; {@link ShotRunner} drives it through a circuit. */
-public interface QuantumState {
+/**
+ * A pure state held by an engine; {@link ShotRunner} drives it through a circuit and closes it
+ * when done, so that a state holding memory outside the Java heap frees it at once.
+ */
+public interface QuantumState extends AutoCloseable {
 
     int qubits();
 
@@ -30,4 +33,9 @@ public interface QuantumState {
 
     /** Draws {@code shots} measurements of all qubits (bit k = qubit k) without changing the state. */
     List<java.util.BitSet> sample(int shots, RandomGenerator random);
+
+    /** Frees what the state holds outside the Java heap; the state is not used afterwards. Nothing to do for heap states. */
+    @Override
+    default void close() {
+    }
 }

@@ -53,13 +53,22 @@ public final class ShotRunner {
      */
     public static void requireStatevectorFits(Circuit circuit, String engine, int maxQubits) {
         int n = circuit.numQubits();
-        // Per-shot runs keep the state reached before the first measurement and work on a copy.
-        boolean perShot = !terminalMeasurementsOnly(circuit);
-        MemoryGuard.requireFits(n, MemoryGuard.statevectorBytes(n, perShot ? 2 : 1), MemoryGuard.availableBytes(),
-                "with the copy kept for per-shot runs");
+        MemoryGuard.requireFits(n, MemoryGuard.statevectorBytes(n, statesHeld(circuit)), MemoryGuard.availableBytes(),
+                COPY_DETAIL);
         if (n > maxQubits) {
             throw new SimulationException("the " + engine + " engine holds at most " + maxQubits + " qubits; this circuit has " + n);
         }
+    }
+
+    /** How {@link MemoryGuard} describes the second state of {@link #statesHeld} == 2. */
+    public static final String COPY_DETAIL = "with the copy kept for per-shot runs";
+
+    /**
+     * States alive at once while running {@code circuit}: per-shot runs keep the state reached
+     * before the first measurement and work on a copy of it.
+     */
+    public static int statesHeld(Circuit circuit) {
+        return terminalMeasurementsOnly(circuit) ? 1 : 2;
     }
 
     /** Expands user gates and binds parameters; an unbound one is a clear error. */
@@ -106,7 +115,12 @@ public final class ShotRunner {
     }
 
     private Outcome sampleOnce() {
-        QuantumState state = newState.apply(circuit.numQubits());
+        try (QuantumState state = newState.apply(circuit.numQubits())) {
+            return sampleOnce(state);
+        }
+    }
+
+    private Outcome sampleOnce(QuantumState state) {
         List<GateOperation> gates = new ArrayList<>();
         List<Measurement> measurements = new ArrayList<>();
         for (Operation op : ops) {
@@ -149,31 +163,33 @@ public final class ShotRunner {
             }
             firstNonUnitary++;
         }
-        QuantumState prefix = newState.apply(circuit.numQubits());
-        prefix.applyGates(prefixGates);
-        checkCancelled();
-        Map<String, Integer> counts = new HashMap<>();
-        double[] firstState = null;
-        int shots = Math.max(options.shots(), options.statevector() ? 1 : 0);
-        for (int shot = 0; shot < shots; shot++) {
-            QuantumState state = prefix.copy();
-            boolean[] clbits = new boolean[circuit.numClbits()];
-            for (int i = firstNonUnitary; i < ops.size(); i++) {
-                apply(state, ops.get(i), clbits);
-                if ((i & (CANCEL_CHECK_EVERY - 1)) == 0) {
-                    checkCancelled();
+        try (QuantumState prefix = newState.apply(circuit.numQubits())) {
+            prefix.applyGates(prefixGates);
+            checkCancelled();
+            Map<String, Integer> counts = new HashMap<>();
+            double[] firstState = null;
+            int shots = Math.max(options.shots(), options.statevector() ? 1 : 0);
+            for (int shot = 0; shot < shots; shot++) {
+                boolean[] clbits = new boolean[circuit.numClbits()];
+                try (QuantumState state = prefix.copy()) {
+                    for (int i = firstNonUnitary; i < ops.size(); i++) {
+                        apply(state, ops.get(i), clbits);
+                        if ((i & (CANCEL_CHECK_EVERY - 1)) == 0) {
+                            checkCancelled();
+                        }
+                    }
+                    if (shot == 0 && options.statevector()) {
+                        firstState = state.amplitudes();
+                    }
                 }
+                if (shot < options.shots()) {
+                    counts.merge(Bitstrings.format(clbits, circuit.classicalRegisters()), 1, Integer::sum);
+                }
+                report(shot, shots);
             }
-            if (shot < options.shots()) {
-                counts.merge(Bitstrings.format(clbits, circuit.classicalRegisters()), 1, Integer::sum);
-            }
-            if (shot == 0 && options.statevector()) {
-                firstState = state.amplitudes();
-            }
-            report(shot, shots);
+            options.progress().progress(1.0);
+            return new Outcome(counts, firstState, false);
         }
-        options.progress().progress(1.0);
-        return new Outcome(counts, firstState, false);
     }
 
     private static boolean isPlainGate(Operation op) {

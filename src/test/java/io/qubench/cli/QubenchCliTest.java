@@ -274,6 +274,46 @@ class QubenchCliTest {
         Path file = write("bell.qasm", BELL);
         run("simulate", file.toString(), "--json", "--seed", "2");
         Map<String, Object> json = new ObjectMapper().readValue(out.toString(), new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() { });
-        assertThat(json.keySet()).containsExactly("qubits", "clbits", "shots", "seed", "counts", "elapsed_ms", "engine");
+        assertThat(json.keySet()).containsExactly("qubits", "clbits", "shots", "seed", "counts", "elapsed_ms", "engine", "precision");
+    }
+
+    @Test
+    void singlePrecisionRunsOnTheStateVectorAndIsReported() throws IOException {
+        Path file = write("bell.qasm", BELL);
+        assertThat(run("simulate", file.toString(), "--json", "--seed", "2", "--precision", "single", "--statevector")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("engine").asText()).isEqualTo("statevector");
+        assertThat(json.get("precision").asText()).isEqualTo("single");
+        assertThat(json.get("statevector").get(0).get(0).asDouble()).isCloseTo(Math.sqrt(0.5), org.assertj.core.api.Assertions.within(1e-6));
+        out.getBuffer().setLength(0);
+        run("simulate", file.toString(), "--json", "--seed", "2");
+        assertThat(new ObjectMapper().readTree(out.toString()).get("precision").asText()).isEqualTo("double");
+        out.getBuffer().setLength(0);
+        assertThat(run("simulate", file.toString(), "--seed", "2", "--precision", "single")).isZero();
+        assertThat(out.toString()).contains("statevector engine in single precision");
+    }
+
+    @Test
+    void aBadPrecisionOrOneTheEngineLacksIsAUserError() throws IOException {
+        Path file = write("bell.qasm", BELL);
+        assertThat(run("simulate", file.toString(), "--precision", "half")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown precision 'half'").contains("double, single");
+        err.getBuffer().setLength(0);
+        assertThat(run("simulate", file.toString(), "--precision", "single", "--engine", "stabilizer")).isEqualTo(2);
+        assertThat(err.toString()).contains("the stabilizer engine computes in double precision only");
+        err.getBuffer().setLength(0);
+        assertThat(run("simulate", file.toString(), "--precision", "single", "--noise", "depolarizing=0.01")).isEqualTo(2);
+        assertThat(err.toString()).contains("double precision only");
+        assertThat(run("bench", "--circuit", "ghz", "--qubits", "4", "--precision", "quad")).isEqualTo(2);
+    }
+
+    @Test
+    void benchReportsThePrecision() throws IOException {
+        assertThat(run("bench", "--circuit", "ghz", "--qubits", "8", "--repeat", "1", "--engine", "statevector", "--precision",
+                "single", "--json")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("precision").asText()).isEqualTo("single");
+        assertThat(json.get("engine").asText()).isEqualTo("statevector");
+        assertThat(json.has("equivalent_bandwidth_gbs")).isTrue();
     }
 }

@@ -30,4 +30,26 @@ class MemoryGuardTest {
     void aStateThatFitsPasses() {
         MemoryGuard.requireFits(20, 16L << 20, 6 * GIB, "", 24 * GIB);
     }
+
+    @Test
+    void singlePrecisionMemoryIsEightBytesPerAmplitudeAndIsCheckedOutsideTheHeap() {
+        assertThat(MemoryGuard.statevectorBytes(31, 1, 8)).isEqualTo(16 * GIB);
+        assertThat(MemoryGuard.statevectorBytes(31, 2, 8)).isEqualTo(32 * GIB);
+        assertThat(MemoryGuard.statevectorBytes(70, 1, 8)).isEqualTo(Long.MAX_VALUE);
+        MemoryGuard.requireStatevectorFits(31, 1, 8, true, 20 * GIB, 24 * GIB, "");
+        assertThatThrownBy(() -> MemoryGuard.requireStatevectorFits(33, 1, 8, true, 20 * GIB, 24 * GIB, ""))
+                .isInstanceOf(SimulationException.class)
+                .isNotInstanceOf(MemoryGuard.HeapTooSmallException.class)
+                .hasMessageContaining("33-qubit state vector needs 64.0 GiB at 8 B per amplitude")
+                .hasMessageContaining("only 20.0 GiB").hasMessageContaining("outside the Java heap")
+                .hasMessageNotContaining("-Xmx");
+        assertThatThrownBy(() -> MemoryGuard.requireStatevectorFits(31, 2, 8, true, 20 * GIB, 24 * GIB, "with the copy"))
+                .hasMessageContaining("needs 16.0 GiB (32.0 GiB with the copy)");
+    }
+
+    @Test
+    void theOffHeapFigureIsAtMostTheMachinesUsableShare() {
+        long available = MemoryGuard.offHeapAvailableBytes();
+        assertThat(available).isPositive().isLessThanOrEqualTo((long) (MemoryGuard.physicalBytes() * 0.9));
+    }
 }

@@ -2,6 +2,7 @@ package io.qubench.sim.statevector;
 
 import io.qubench.circuit.Circuit;
 import io.qubench.sim.MemoryGuard;
+import io.qubench.sim.Precision;
 import io.qubench.sim.RunOptions;
 import io.qubench.sim.ShotRunner;
 import io.qubench.sim.SimulationException;
@@ -11,11 +12,18 @@ import io.qubench.sim.Simulator;
 /**
  * The fast state-vector engine: gate fusion into dense blocks, kernels specialised by gate
  * kind, SIMD and all cores. Results follow the same conventions as the reference engine.
+ * {@link Precision#SINGLE} in the run options holds the state in float32 outside the heap
+ * ({@link SingleState}): half the memory, amplitudes good to about 1e-6.
  */
 public final class StateVectorSimulator implements Simulator {
 
     /** Two {@code double[2^n]} arrays: Java arrays stop below 2^31 elements. */
     public static final int MAX_QUBITS = 30;
+    /**
+     * In single precision the state lives outside the heap, indexed by long: memory decides
+     * (31 qubits take 16 GiB); this bound only keeps the per-block sums small.
+     */
+    public static final int MAX_SINGLE_QUBITS = 36;
     public static final int DEFAULT_FUSION = 3;
     /**
      * A run of 20+ qubits and this many gate-amplitudes (gates × 2^n) compiles the kernels first
@@ -45,7 +53,12 @@ public final class StateVectorSimulator implements Simulator {
      */
     public double[] expectations(Circuit circuit, RunOptions options, java.util.List<io.qubench.sim.PauliString> paulis) {
         int n = circuit.numQubits();
-        MemoryGuard.requireFits(n, MemoryGuard.statevectorBytes(n), MemoryGuard.availableBytes(), "");
+        boolean single = options.precision() == Precision.SINGLE;
+        if (single) {
+            requireSingleFits(n, 1, false, MemoryGuard.offHeapAvailableBytes(), MemoryGuard.physicalBytes());
+        } else {
+            MemoryGuard.requireFits(n, MemoryGuard.statevectorBytes(n), MemoryGuard.availableBytes(), "");
+        }
         Circuit flat = ShotRunner.prepare(circuit, options);
         java.util.List<io.qubench.circuit.Operation.GateOperation> gates = new java.util.ArrayList<>();
         for (io.qubench.circuit.Operation op : flat.operations()) {
@@ -55,9 +68,33 @@ public final class StateVectorSimulator implements Simulator {
                 default -> throw new SimulationException("expectation values need a circuit of gates only; it has " + op);
             }
         }
+        if (single) {
+            try (SingleState state = new SingleState(n, policy, maxFused)) {
+                state.applyGates(gates);
+                return paulis.stream().mapToDouble(state::expectation).toArray();
+            }
+        }
         FastState state = new FastState(n, policy, maxFused);
         state.applyGates(gates);
         return paulis.stream().mapToDouble(state::expectation).toArray();
+    }
+
+    /**
+     * Refuses, before anything is allocated, a single-precision run whose {@code states} state
+     * vectors do not fit {@code availableBytes} outside the heap, or whose amplitudes were asked
+     * for ({@code statevector}) but cannot be returned in one Java array.
+     */
+    static void requireSingleFits(int n, int states, boolean statevector, long availableBytes, long physicalBytes) {
+        if (statevector && n > SingleState.MAX_ARRAY_QUBITS) {
+            throw new SimulationException("the state vector of a " + n + "-qubit circuit has 2^" + n + " amplitudes, more than one "
+                    + "Java array holds: it can be returned for at most " + SingleState.MAX_ARRAY_QUBITS + " qubits; run without it");
+        }
+        MemoryGuard.requireStatevectorFits(n, states, Precision.SINGLE.bytesPerAmplitude(), true, availableBytes, physicalBytes,
+                ShotRunner.COPY_DETAIL);
+        if (n > MAX_SINGLE_QUBITS) {
+            throw new SimulationException("the state-vector engine holds at most " + MAX_SINGLE_QUBITS
+                    + " qubits in single precision; this circuit has " + n);
+        }
     }
 
     @Override
@@ -68,6 +105,9 @@ public final class StateVectorSimulator implements Simulator {
     @Override
     public SimulationResult run(Circuit circuit, RunOptions options) {
         long start = System.nanoTime();
+        if (options.precision() == Precision.SINGLE) {
+            return runSingle(circuit, options, start);
+        }
         ShotRunner.requireStatevectorFits(circuit, "state-vector", MAX_QUBITS);
         Circuit flat = ShotRunner.prepare(circuit, options);
         boolean deep = flat.numQubits() >= WARMUP_FROM_QUBITS && flat.operations().stream()
@@ -84,5 +124,16 @@ public final class StateVectorSimulator implements Simulator {
             }
             return state;
         }).run(circuit, name(), start);
+    }
+
+    private SimulationResult runSingle(Circuit circuit, RunOptions options, long start) {
+        int n = circuit.numQubits();
+        requireSingleFits(n, ShotRunner.statesHeld(circuit), options.statevector(), MemoryGuard.offHeapAvailableBytes(),
+                MemoryGuard.physicalBytes());
+        if (n >= WARMUP_FROM_QUBITS) {
+            SingleWarmup.startInBackground();
+        }
+        Circuit flat = ShotRunner.prepare(circuit, options);
+        return new ShotRunner(flat, options, q -> new SingleState(q, policy, maxFused)).run(circuit, name(), start);
     }
 }

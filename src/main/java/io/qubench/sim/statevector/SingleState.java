@@ -1,0 +1,1149 @@
+package io.qubench.sim.statevector;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+import io.qubench.circuit.Operation.GateOperation;
+import io.qubench.circuit.StandardGate;
+import io.qubench.sim.DenseSampling;
+import io.qubench.sim.PauliString;
+import io.qubench.sim.QuantumState;
+import io.qubench.sim.ShotRunner;
+import io.qubench.sim.SimulationException;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The state-vector engine's single-precision state: float32 real and imaginary parts in two
+ * segments of 2^n floats outside the Java heap, indexed by long (Java arrays stop below 2^31
+ * elements; 31 qubits take 2 × 8 GiB here), freed when the state is {@link #close closed}.
+ *
+ * <p>It runs the same kernels as {@link FastState} (from {@link Fuser}, entries rounded to
+ * float) with {@code FloatVector} passes over contiguous runs of whole vectors. Targets and
+ * controls inside one vector (the low {@code log2(lanes)} qubits: 0–3 with AVX-512) are handled
+ * in registers: a partner lane is reached by a shuffle, and a control inside the vector becomes
+ * per-lane coefficients that leave the lanes where it is 0 unchanged. Probabilities, norms and
+ * expectation values are summed in double over fixed blocks, so results do not depend on threads.
+ */
+public final class SingleState implements QuantumState {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int LANES = S.length();
+    private static final int LANE_BITS = Integer.numberOfTrailingZeros(LANES);
+    private static final long LANE_MASK = LANES - 1;
+    /** Doubles for sums, and floats of the same lane count to widen into them. */
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> HALF = VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
+    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+    private static final ValueLayout.OfFloat F = ValueLayout.JAVA_FLOAT;
+
+    /** Cache blocking: 2^15 amplitudes (256 KiB of re and im) stay in one core's L2 cache. */
+    static final int CHUNK_QUBITS = 15;
+    /** Amplitudes per block of a sum: block sums are found in parallel and added in order. */
+    private static final int BLOCK = 1 << 14;
+    /** Largest state {@link #amplitudes()} returns: 2^(n+1) doubles must fit one Java array. */
+    public static final int MAX_ARRAY_QUBITS = 29;
+
+    private final int n;
+    private final long size;
+    private final Arena arena;
+    private final MemorySegment re;
+    private final MemorySegment im;
+    private final ParallelPolicy policy;
+    private final int maxFused;
+    /** Where each logical qubit lives in the index: SWAP gates exchange entries here instead of moving memory. */
+    private final int[] physical;
+    private boolean closed;
+
+    /** |0…0⟩ on {@code n} qubits; {@code maxFused} is the fusion limit (0 turns fusion off). */
+    public SingleState(int n, ParallelPolicy policy, int maxFused) {
+        this(n, policy, maxFused, true, java.util.stream.IntStream.range(0, n).toArray());
+        re.setAtIndex(F, 0, 1f);
+    }
+
+    private SingleState(int n, ParallelPolicy policy, int maxFused, boolean zeroed, int[] physical) {
+        this.n = n;
+        this.size = 1L << n;
+        this.policy = policy;
+        this.maxFused = maxFused;
+        this.physical = physical;
+        this.arena = Arena.ofShared();
+        try {
+            long bytes = size * Float.BYTES;
+            this.re = zeroed ? OffHeapMemory.zeroed(bytes, arena, policy) : OffHeapMemory.uninitialised(bytes, arena);
+            this.im = zeroed ? OffHeapMemory.zeroed(bytes, arena, policy) : OffHeapMemory.uninitialised(bytes, arena);
+        } catch (RuntimeException | Error e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public int qubits() {
+        return n;
+    }
+
+    /** Frees both segments now; later calls do nothing. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            arena.close();
+        }
+    }
+
+    @Override
+    public SingleState copy() {
+        SingleState c = new SingleState(n, policy, maxFused, false, physical.clone());
+        try {
+            policy.forRange(size / Math.min(size, LANES), (from, to) -> {
+                long unit = Math.min(size, LANES) * Float.BYTES;
+                MemorySegment.copy(re, from * unit, c.re, from * unit, (to - from) * unit);
+                MemorySegment.copy(im, from * unit, c.im, from * unit, (to - from) * unit);
+            });
+        } catch (RuntimeException | Error e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    // ---------------------------------------------------------------- logical and physical indices
+
+    private boolean relabelled() {
+        for (int q = 0; q < n; q++) {
+            if (physical[q] != q) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private long logicalIndex(long i) {
+        long out = 0;
+        for (int q = 0; q < n; q++) {
+            out |= ((i >>> physical[q]) & 1) << q;
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- read-out
+
+    @Override
+    public double[] amplitudes() {
+        if (n > MAX_ARRAY_QUBITS) {
+            throw new SimulationException("a " + n + "-qubit state has 2^" + n + " amplitudes, more than one Java array holds: "
+                    + "the state vector can be returned for at most " + MAX_ARRAY_QUBITS + " qubits");
+        }
+        double[] out = new double[2 << n];
+        boolean relabelled = relabelled();
+        for (long i = 0; i < size; i++) {
+            int j = (int) (relabelled ? logicalIndex(i) : i);
+            out[2 * j] = re.getAtIndex(F, i);
+            out[2 * j + 1] = im.getAtIndex(F, i);
+        }
+        return out;
+    }
+
+    /** Σ |amplitude|² in double (1 up to float rounding of the gates applied). */
+    public double norm() {
+        double total = 0;
+        for (double b : blockSums(0)) {
+            total += b;
+        }
+        return total;
+    }
+
+    @Override
+    public List<BitSet> sample(int shots, RandomGenerator random) {
+        List<BitSet> drawn = DenseSampling.sample(blockSums(0), Math.min(size, BLOCK), this::probabilities, shots, random);
+        if (!relabelled()) {
+            return drawn;
+        }
+        List<BitSet> out = new ArrayList<>(drawn.size());
+        for (BitSet b : drawn) {
+            BitSet logical = new BitSet(n);
+            for (int q = 0; q < n; q++) {
+                logical.set(q, b.get(physical[q]));
+            }
+            out.add(logical);
+        }
+        return out;
+    }
+
+    private void probabilities(long from, long to, DenseSampling.Probabilities.Consumer consumer) {
+        for (long i = from; i < to; i++) {
+            double r = re.getAtIndex(F, i);
+            double m = im.getAtIndex(F, i);
+            consumer.accept(i, r * r + m * m);
+        }
+    }
+
+    /**
+     * Measures with the probabilities of the state as it is (its norm drifts from 1 by float
+     * rounding) and renormalises the kept half to exactly 1.
+     */
+    @Override
+    public boolean measure(int qubit, RandomGenerator random) {
+        long bit = 1L << physical[qubit];
+        double total = 0;
+        double one = 0;
+        double[] all = blockSums(0);
+        double[] set = blockSums(bit);
+        for (int b = 0; b < all.length; b++) {
+            total += all[b];
+            one += set[b];
+        }
+        boolean isOne = random.nextDouble() * total < one;
+        double kept = isOne ? one : total - one;
+        keepWhere(bit, isOne ? bit : 0, (float) (1 / Math.sqrt(kept)));
+        return isOne;
+    }
+
+    /**
+     * Per block of {@link #BLOCK} amplitudes, Σ |amplitude|² over the indices whose {@code bit}
+     * (a single bit, or 0 for all) is set, in double.
+     */
+    private double[] blockSums(long bit) {
+        long block = Math.min(size, BLOCK);
+        double[] sums = new double[(int) (size / block)];
+        policy.forRange(sums.length, (from, to) -> {
+            for (long b = from; b < to; b++) {
+                long start = b * block;
+                double sum = 0;
+                if (bit == 0) {
+                    sum = sumSquares(start, start + block);
+                } else if (bit >= block) {
+                    sum = (start & bit) != 0 ? sumSquares(start, start + block) : 0;
+                } else {
+                    for (long s = start | bit; s < start + block; s += 2 * bit) {
+                        sum += sumSquares(s, s + bit);
+                    }
+                }
+                sums[(int) b] = sum;
+            }
+        });
+        return sums;
+    }
+
+    /** Σ |amplitude|² over [from, to), widened to double before squaring. */
+    private double sumSquares(long from, long to) {
+        long i = from;
+        double sum = 0;
+        int step = D.length();
+        if (to - from >= step) {
+            DoubleVector accR = DoubleVector.zero(D);
+            DoubleVector accI = DoubleVector.zero(D);
+            for (; i + step <= to; i += step) {
+                DoubleVector r = (DoubleVector) FloatVector.fromMemorySegment(HALF, re, i * Float.BYTES, ORDER)
+                        .convertShape(VectorOperators.F2D, D, 0);
+                DoubleVector m = (DoubleVector) FloatVector.fromMemorySegment(HALF, im, i * Float.BYTES, ORDER)
+                        .convertShape(VectorOperators.F2D, D, 0);
+                accR = r.fma(r, accR);
+                accI = m.fma(m, accI);
+            }
+            // Lanes added in a fixed order: the same sum on every run.
+            double[] lanes = accR.add(accI).toArray();
+            for (double v : lanes) {
+                sum += v;
+            }
+        }
+        for (; i < to; i++) {
+            double r = re.getAtIndex(F, i);
+            double m = im.getAtIndex(F, i);
+            sum += r * r + m * m;
+        }
+        return sum;
+    }
+
+    /** Multiplies the entries whose {@code bit} equals {@code value} by {@code scale} and zeroes the others. */
+    private void keepWhere(long bit, long value, float scale) {
+        if (size < LANES) {
+            for (long i = 0; i < size; i++) {
+                float f = (i & bit) == value ? scale : 0;
+                re.setAtIndex(F, i, re.getAtIndex(F, i) * f);
+                im.setAtIndex(F, i, im.getAtIndex(F, i) * f);
+            }
+            return;
+        }
+        if (bit < LANES) {
+            float[] factor = new float[LANES];
+            for (int lane = 0; lane < LANES; lane++) {
+                factor[lane] = (lane & bit) == value ? scale : 0;
+            }
+            FloatVector f = FloatVector.fromArray(S, factor, 0);
+            forRuns(whole(), new int[0], 0, (start, count) -> {
+                for (long i = start; i < start + count; i += LANES) {
+                    store(load(re, i).mul(f), re, i);
+                    store(load(im, i).mul(f), im, i);
+                }
+            });
+            return;
+        }
+        int[] involved = {Long.numberOfTrailingZeros(bit)};
+        forRuns(whole(), involved, value, (start, count) -> {
+            for (long i = start; i < start + count; i += LANES) {
+                store(load(re, i).mul(scale), re, i);
+                store(load(im, i).mul(scale), im, i);
+            }
+        });
+        forRuns(whole(), involved, value ^ bit, (start, count) -> {
+            re.asSlice(start * Float.BYTES, count * Float.BYTES).fill((byte) 0);
+            im.asSlice(start * Float.BYTES, count * Float.BYTES).fill((byte) 0);
+        });
+    }
+
+    /**
+     * ⟨ψ|P|ψ⟩ in one read-only pass in double: P|i⟩ = i^y (−1)^(z·i) |i ⊕ x⟩, so the sum pairs
+     * each amplitude with the one its X part flips to.
+     */
+    public double expectation(PauliString pauli) {
+        if (pauli.qubits() > n) {
+            throw new SimulationException("Pauli string on " + pauli.qubits() + " qubits for a " + n + "-qubit state");
+        }
+        long x = 0;
+        long z = 0;
+        for (int q = 0; q < pauli.qubits(); q++) {
+            x |= ((pauli.xMask() >>> q) & 1) << physical[q];
+            z |= ((pauli.zMask() >>> q) & 1) << physical[q];
+        }
+        long xm = x;
+        long zm = z;
+        long block = Math.min(size, BLOCK);
+        double[] partR = new double[(int) (size / block)];
+        double[] partI = new double[partR.length];
+        policy.forRange(partR.length, (from, to) -> {
+            for (long b = from; b < to; b++) {
+                double sr = 0;
+                double si = 0;
+                for (long i = b * block; i < (b + 1) * block; i++) {
+                    long j = i ^ xm;
+                    double ir = re.getAtIndex(F, i);
+                    double ii = im.getAtIndex(F, i);
+                    double jr = re.getAtIndex(F, j);
+                    double ji = im.getAtIndex(F, j);
+                    // conj(ψ_j) · ψ_i · (−1)^(z·i)
+                    double pr = jr * ir + ji * ii;
+                    double pi = jr * ii - ji * ir;
+                    if ((Long.bitCount(i & zm) & 1) == 1) {
+                        sr -= pr;
+                        si -= pi;
+                    } else {
+                        sr += pr;
+                        si += pi;
+                    }
+                }
+                partR[(int) b] = sr;
+                partI[(int) b] = si;
+            }
+        });
+        double sr = 0;
+        double si = 0;
+        for (int b = 0; b < partR.length; b++) {
+            sr += partR[b];
+            si += partI[b];
+        }
+        // Multiply by i^y; the result is real for a Hermitian P.
+        return switch (pauli.yCount() & 3) {
+            case 0 -> sr;
+            case 1 -> -si;
+            case 2 -> -sr;
+            default -> si;
+        };
+    }
+
+    // ---------------------------------------------------------------- gates
+
+    /**
+     * Applies the gates as fused kernels; runs of kernels on qubits below {@link #CHUNK_QUBITS}
+     * are applied chunk by chunk, all of them to one cache-sized chunk before the next (the
+     * schedule {@link FastState} uses).
+     */
+    @Override
+    public void applyGates(List<GateOperation> gates) {
+        List<GateOperation> placed = new ArrayList<>(gates.size());
+        for (GateOperation g : gates) {
+            if (g.gate() == StandardGate.SWAP) {
+                int a = g.qubits().get(0);
+                int b = g.qubits().get(1);
+                int t = physical[a];
+                physical[a] = physical[b];
+                physical[b] = t;
+            } else {
+                List<Integer> q = g.qubits().stream().map(x -> physical[x]).toList();
+                placed.add(new GateOperation(g.gate(), g.params(), q, g.conditionOrNull()));
+            }
+        }
+        List<Kernel> kernels = new Fuser(n, maxFused).fuse(placed);
+        if (n <= CHUNK_QUBITS) {
+            for (Kernel k : kernels) {
+                ShotRunner.checkCancelled();
+                apply(k);
+            }
+            return;
+        }
+        // Low kernels move ahead of pending high ones they commute with (disjoint qubits).
+        List<Pass> stage = new ArrayList<>();
+        List<Pass> pending = new ArrayList<>();
+        long pendingQubits = 0;
+        for (Kernel k : kernels) {
+            long mask = 0;
+            for (int q : k.involved()) {
+                mask |= 1L << q;
+            }
+            Pass p = pass(k);
+            if (63 - Long.numberOfLeadingZeros(mask) >= CHUNK_QUBITS) {
+                pending.add(p);
+                pendingQubits |= mask;
+            } else if ((mask & pendingQubits) == 0) {
+                stage.add(p);
+            } else {
+                flush(stage, pending);
+                pendingQubits = 0;
+                stage.add(p);
+            }
+        }
+        flush(stage, pending);
+    }
+
+    private void flush(List<Pass> stage, List<Pass> pending) {
+        ShotRunner.checkCancelled();
+        if (stage.size() >= 2) {
+            List<Pass> passes = List.copyOf(stage);
+            policy.forCoarse(size >> CHUNK_QUBITS, (from, to) -> {
+                for (long c = from; c < to; c++) {
+                    Space chunk = new Space(c << CHUNK_QUBITS, CHUNK_QUBITS, ParallelPolicy.SEQUENTIAL);
+                    for (Pass p : passes) {
+                        p.run(chunk);
+                    }
+                }
+            });
+        } else {
+            stage.forEach(p -> p.run(whole()));
+        }
+        for (Pass p : pending) {
+            ShotRunner.checkCancelled();
+            p.run(whole());
+        }
+        stage.clear();
+        pending.clear();
+    }
+
+    /** Applies one kernel to the whole state (tests reach the kernels directly through this). */
+    void apply(Kernel kernel) {
+        pass(kernel).run(whole());
+    }
+
+    /** The part of the state a pass works on: all of it, or a chunk of 2^qubits amplitudes from {@code offset}. */
+    private record Space(long offset, int qubits, ParallelPolicy policy) {
+        long size() {
+            return 1L << qubits;
+        }
+    }
+
+    private Space whole() {
+        return new Space(0, n, policy);
+    }
+
+    /** A kernel prepared once (coefficients rounded to float, shuffles built), applied to any space. */
+    @FunctionalInterface
+    private interface Pass {
+        void run(Space sp);
+    }
+
+    private Pass pass(Kernel kernel) {
+        if (size < LANES) {
+            return sp -> scalar(kernel, sp);
+        }
+        return switch (kernel) {
+            case Kernel.Dense d when !inLanes(d) && d.targets().length == 1 -> dense1(d);
+            case Kernel.Dense d when !inLanes(d) && d.targets().length == 2 -> dense2(d);
+            case Kernel.Dense d when d.targets().length == 1 && (d.controlMask() & LANE_MASK) == 0 -> dense1InLanes(d);
+            case Kernel.Dense d when d.targets().length == 2 && (d.controlMask() & LANE_MASK) == 0 -> dense2InLanes(d);
+            case Kernel.Dense d -> denseLanes(d);
+            case Kernel.Diagonal d -> diagonal(d);
+            case Kernel.DiagonalRange d -> diagonalRange(d);
+            case Kernel.Swap s -> swap(s);
+        };
+    }
+
+    /** A target or a control inside one vector. */
+    private static boolean inLanes(Kernel.Dense d) {
+        if ((d.controlMask() & LANE_MASK) != 0) {
+            return true;
+        }
+        for (int t : d.targets()) {
+            if (t < LANE_BITS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @FunctionalInterface
+    private interface Run {
+        /** Processes {@code count} (a multiple of the vector length) contiguous indices from {@code start}. */
+        void apply(long start, long count);
+    }
+
+    private static void forRuns(Space sp, int[] involved, long fixed, Run run) {
+        forRuns(sp, involved, fixed, () -> run);
+    }
+
+    /**
+     * Calls a run (one from {@code runs} per parallel work item, so that it may own scratch
+     * arrays) for every contiguous run of indices of {@code sp} whose {@code involved} bits
+     * (ascending, none inside a vector) are 0, then OR-ed with {@code fixed}.
+     */
+    private static void forRuns(Space sp, int[] involved, long fixed, Supplier<Run> runs) {
+        int lo = involved.length == 0 ? sp.qubits() : involved[0];
+        long runMask = (1L << lo) - 1;
+        long vectors = (sp.size() >> involved.length) / LANES;
+        long base = sp.offset() | fixed;
+        sp.policy().forRange(vectors, (from, to) -> {
+            Run run = runs.get();
+            long c = from * LANES;
+            long end = to * LANES;
+            while (c < end) {
+                long stop = Math.min(end, (c | runMask) + 1);
+                run.apply(Kernel.Bits.deposit(c, involved) | base, stop - c);
+                c = stop;
+            }
+        });
+    }
+
+    private static FloatVector load(MemorySegment s, long index) {
+        return FloatVector.fromMemorySegment(S, s, index * Float.BYTES, ORDER);
+    }
+
+    private static void store(FloatVector v, MemorySegment s, long index) {
+        v.intoMemorySegment(s, index * Float.BYTES, ORDER);
+    }
+
+    private static FloatVector b(float v) {
+        return FloatVector.broadcast(S, v);
+    }
+
+    private static float[] floats(double[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
+    }
+
+    /** The bits of {@code mask} at or above the vector's lane bits, ascending. */
+    private static int[] highBits(long mask) {
+        return Kernel.Bits.withMask(new int[0], mask & ~LANE_MASK);
+    }
+
+    /** Spreads the low bits of {@code value} over the set bits of {@code mask}. */
+    private static int depositBits(int value, int mask) {
+        int out = 0;
+        int k = 0;
+        for (int b = 0; b < 32; b++) {
+            if ((mask >> b & 1) == 1) {
+                out |= ((value >> k++) & 1) << b;
+            }
+        }
+        return out;
+    }
+
+    /** A one-qubit matrix on a target outside the vector, under controls outside it too. */
+    private Pass dense1(Kernel.Dense d) {
+        long t = 1L << d.targets()[0];
+        float[] mr = floats(d.re());
+        float[] mi = floats(d.im());
+        int[] involved = d.involved();
+        long controls = d.controlMask();
+        MemorySegment re = this.re;
+        MemorySegment im = this.im;
+        return sp -> forRuns(sp, involved, controls, (start, count) -> {
+            FloatVector a00r = FloatVector.broadcast(S, mr[0]), a01r = FloatVector.broadcast(S, mr[1]);
+            FloatVector a10r = FloatVector.broadcast(S, mr[2]), a11r = FloatVector.broadcast(S, mr[3]);
+            FloatVector a00i = FloatVector.broadcast(S, mi[0]), a01i = FloatVector.broadcast(S, mi[1]);
+            FloatVector a10i = FloatVector.broadcast(S, mi[2]), a11i = FloatVector.broadcast(S, mi[3]);
+            FloatVector n00i = a00i.neg(), n01i = a01i.neg(), n10i = a10i.neg(), n11i = a11i.neg();
+            for (long i = start, end = start + count; i < end; i += LANES) {
+                FloatVector xr = load(re, i), xi = load(im, i);
+                FloatVector yr = load(re, i + t), yi = load(im, i + t);
+                store(xr.fma(a00r, yr.fma(a01r, xi.fma(n00i, yi.mul(n01i)))), re, i);
+                store(xi.fma(a00r, yi.fma(a01r, xr.fma(a00i, yr.mul(a01i)))), im, i);
+                store(xr.fma(a10r, yr.fma(a11r, xi.fma(n10i, yi.mul(n11i)))), re, i + t);
+                store(xi.fma(a10r, yi.fma(a11r, xr.fma(a10i, yr.mul(a11i)))), im, i + t);
+            }
+        });
+    }
+
+    /**
+     * A one-qubit matrix on a target inside the vector: each lane pairs with the lane whose index
+     * differs in the target bit, reached by a shuffle, so every vector is one multiply-add of
+     * itself and its shuffled copy with per-lane coefficients. Controls lie outside the vector.
+     */
+    private Pass dense1InLanes(Kernel.Dense d) {
+        int t = 1 << d.targets()[0];
+        double[] mr = d.re();
+        double[] mi = d.im();
+        float[] selfR = new float[LANES];
+        float[] selfI = new float[LANES];
+        float[] otherR = new float[LANES];
+        float[] otherI = new float[LANES];
+        for (int lane = 0; lane < LANES; lane++) {
+            boolean one = (lane & t) != 0;
+            selfR[lane] = (float) (one ? mr[3] : mr[0]);
+            selfI[lane] = (float) (one ? mi[3] : mi[0]);
+            otherR[lane] = (float) (one ? mr[2] : mr[1]);
+            otherI[lane] = (float) (one ? mi[2] : mi[1]);
+        }
+        VectorShuffle<Float> partner = VectorShuffle.fromOp(S, lane -> lane ^ t);
+        int[] controls = highBits(d.controlMask());
+        long fixed = d.controlMask();
+        MemorySegment re = this.re;
+        MemorySegment im = this.im;
+        return sp -> forRuns(sp, controls, fixed, (start, count) -> {
+            FloatVector ar = FloatVector.fromArray(S, selfR, 0), ai = FloatVector.fromArray(S, selfI, 0);
+            FloatVector br = FloatVector.fromArray(S, otherR, 0), bi = FloatVector.fromArray(S, otherI, 0);
+            FloatVector nai = ai.neg(), nbi = bi.neg();
+            for (long i = start, end = start + count; i < end; i += LANES) {
+                FloatVector xr = load(re, i), xi = load(im, i);
+                FloatVector pr = xr.rearrange(partner), pi = xi.rearrange(partner);
+                store(xr.fma(ar, xi.fma(nai, pr.fma(br, pi.mul(nbi)))), re, i);
+                store(xi.fma(ar, xr.fma(ai, pi.fma(br, pr.mul(bi)))), im, i);
+            }
+        });
+    }
+
+    /**
+     * A two-qubit matrix with both targets and all controls outside the vector: four vectors in
+     * registers. Each complex multiply-add is four FMAs on two broadcast coefficients, the
+     * inputs' imaginary parts being negated once: Re(c·x) = cr·xr + ci·(−xi).
+     */
+    private Pass dense2(Kernel.Dense d) {
+        int[] t = d.targets();
+        long o1 = 1L << t[0];
+        long o2 = 1L << t[1];
+        long o3 = o1 | o2;
+        float[] mr = floats(d.re());
+        float[] mi = floats(d.im());
+        int[] involved = d.involved();
+        long controls = d.controlMask();
+        MemorySegment re = this.re;
+        MemorySegment im = this.im;
+        return sp -> forRuns(sp, involved, controls, (start, count) -> {
+            for (long i = start, end = start + count; i < end; i += LANES) {
+                FloatVector r0 = load(re, i), i0 = load(im, i);
+                FloatVector r1 = load(re, i + o1), i1 = load(im, i + o1);
+                FloatVector r2 = load(re, i + o2), i2 = load(im, i + o2);
+                FloatVector r3 = load(re, i + o3), i3 = load(im, i + o3);
+                FloatVector n0 = i0.neg(), n1 = i1.neg(), n2 = i2.neg(), n3 = i3.neg();
+                // A loop, not unrolled by hand: unrolled (or with a helper taking the vectors) it was
+                // compiled with boxed vectors, 10 to 100 times slower.
+                for (int r = 0; r < 4; r++) {
+                    int k = 4 * r;
+                    FloatVector a0 = b(mr[k]), b0 = b(mi[k]);
+                    FloatVector sr = r0.fma(a0, n0.mul(b0));
+                    FloatVector si = i0.fma(a0, r0.mul(b0));
+                    FloatVector a1 = b(mr[k + 1]), b1 = b(mi[k + 1]);
+                    sr = r1.fma(a1, n1.fma(b1, sr));
+                    si = i1.fma(a1, r1.fma(b1, si));
+                    FloatVector a2 = b(mr[k + 2]), b2 = b(mi[k + 2]);
+                    sr = r2.fma(a2, n2.fma(b2, sr));
+                    si = i2.fma(a2, r2.fma(b2, si));
+                    FloatVector a3 = b(mr[k + 3]), b3 = b(mi[k + 3]);
+                    sr = r3.fma(a3, n3.fma(b3, sr));
+                    si = i3.fma(a3, r3.fma(b3, si));
+                    long o = r == 0 ? 0 : r == 1 ? o1 : r == 2 ? o2 : o3;
+                    store(sr, re, i + o);
+                    store(si, im, i + o);
+                }
+            }
+        });
+    }
+
+    /**
+     * A two-qubit matrix with a target inside the vector and controls outside it. With both
+     * targets inside, each vector is the sum of itself and three shuffled copies times per-lane
+     * coefficients (kept in registers). With one inside, the pair of vectors differing in the
+     * outer target and their shuffled copies are the four inputs of both outputs.
+     */
+    private Pass dense2InLanes(Kernel.Dense d) {
+        int[] t = d.targets();
+        boolean low0 = t[0] < LANE_BITS;
+        boolean low1 = t[1] < LANE_BITS;
+        int[] highOf = {low0 ? -1 : 0, low1 ? -1 : (low0 ? 0 : 1)};
+        int lowMask = (low0 ? 1 << t[0] : 0) | (low1 ? 1 << t[1] : 0);
+        int patterns = 1 << Integer.bitCount(lowMask);
+        int groups = 4 / patterns;
+        // Coefficient of (input group gi, pattern p) in output group go, lane by lane.
+        float[][] cr = new float[groups * groups * patterns][LANES];
+        float[][] ci = new float[groups * groups * patterns][LANES];
+        for (int lane = 0; lane < LANES; lane++) {
+            for (int p = 0; p < patterns; p++) {
+                int src = lane ^ depositBits(p, lowMask);
+                for (int go = 0; go < groups; go++) {
+                    for (int gi = 0; gi < groups; gi++) {
+                        int row = localIndex(t, highOf, lane, go);
+                        int col = localIndex(t, highOf, src, gi);
+                        int term = (go * groups + gi) * patterns + p;
+                        cr[term][lane] = (float) d.re()[4 * row + col];
+                        ci[term][lane] = (float) d.im()[4 * row + col];
+                    }
+                }
+            }
+        }
+        VectorShuffle<Float> s1 = VectorShuffle.fromOp(S, lane -> lane ^ depositBits(1, lowMask));
+        VectorShuffle<Float> s2 = VectorShuffle.fromOp(S, lane -> lane ^ depositBits(2, lowMask));
+        VectorShuffle<Float> s3 = VectorShuffle.fromOp(S, lane -> lane ^ depositBits(3, lowMask));
+        long controls = d.controlMask();
+        MemorySegment re = this.re;
+        MemorySegment im = this.im;
+        if (groups == 1) {
+            int[] involved = highBits(controls);
+            return sp -> forRuns(sp, involved, controls, (start, count) -> {
+                FloatVector c0r = FloatVector.fromArray(S, cr[0], 0), c0i = FloatVector.fromArray(S, ci[0], 0);
+                FloatVector c1r = FloatVector.fromArray(S, cr[1], 0), c1i = FloatVector.fromArray(S, ci[1], 0);
+                FloatVector c2r = FloatVector.fromArray(S, cr[2], 0), c2i = FloatVector.fromArray(S, ci[2], 0);
+                FloatVector c3r = FloatVector.fromArray(S, cr[3], 0), c3i = FloatVector.fromArray(S, ci[3], 0);
+                for (long i = start, end = start + count; i < end; i += LANES) {
+                    FloatVector xr = load(re, i), xi = load(im, i);
+                    FloatVector nx = xi.neg();
+                    FloatVector sr = xr.fma(c0r, nx.mul(c0i));
+                    FloatVector si = xi.fma(c0r, xr.mul(c0i));
+                    FloatVector yr = xr.rearrange(s1), yi = xi.rearrange(s1), ny = nx.rearrange(s1);
+                    sr = yr.fma(c1r, ny.fma(c1i, sr));
+                    si = yi.fma(c1r, yr.fma(c1i, si));
+                    yr = xr.rearrange(s2);
+                    yi = xi.rearrange(s2);
+                    ny = nx.rearrange(s2);
+                    sr = yr.fma(c2r, ny.fma(c2i, sr));
+                    si = yi.fma(c2r, yr.fma(c2i, si));
+                    yr = xr.rearrange(s3);
+                    yi = xi.rearrange(s3);
+                    ny = nx.rearrange(s3);
+                    sr = yr.fma(c3r, ny.fma(c3i, sr));
+                    si = yi.fma(c3r, yr.fma(c3i, si));
+                    store(sr, re, i);
+                    store(si, im, i);
+                }
+            });
+        }
+        long offset = 1L << (low0 ? t[1] : t[0]);
+        int[] involved = highBits(controls | offset);
+        return sp -> forRuns(sp, involved, controls, (start, count) -> {
+            for (long i = start, end = start + count; i < end; i += LANES) {
+                FloatVector x0r = load(re, i), x0i = load(im, i);
+                FloatVector x1r = load(re, i + offset), x1i = load(im, i + offset);
+                FloatVector n0 = x0i.neg(), n1 = x1i.neg();
+                FloatVector y0r = x0r.rearrange(s1), y0i = x0i.rearrange(s1), m0 = n0.rearrange(s1);
+                FloatVector y1r = x1r.rearrange(s1), y1i = x1i.rearrange(s1), m1 = n1.rearrange(s1);
+                for (int go = 0; go < 2; go++) {
+                    int base = go * 4;
+                    FloatVector ar = FloatVector.fromArray(S, cr[base], 0), ai = FloatVector.fromArray(S, ci[base], 0);
+                    FloatVector sr = x0r.fma(ar, n0.mul(ai));
+                    FloatVector si = x0i.fma(ar, x0r.mul(ai));
+                    ar = FloatVector.fromArray(S, cr[base + 1], 0);
+                    ai = FloatVector.fromArray(S, ci[base + 1], 0);
+                    sr = y0r.fma(ar, m0.fma(ai, sr));
+                    si = y0i.fma(ar, y0r.fma(ai, si));
+                    ar = FloatVector.fromArray(S, cr[base + 2], 0);
+                    ai = FloatVector.fromArray(S, ci[base + 2], 0);
+                    sr = x1r.fma(ar, n1.fma(ai, sr));
+                    si = x1i.fma(ar, x1r.fma(ai, si));
+                    ar = FloatVector.fromArray(S, cr[base + 3], 0);
+                    ai = FloatVector.fromArray(S, ci[base + 3], 0);
+                    sr = y1r.fma(ar, m1.fma(ai, sr));
+                    si = y1i.fma(ar, y1r.fma(ai, si));
+                    store(sr, re, i + go * offset);
+                    store(si, im, i + go * offset);
+                }
+            }
+        });
+    }
+
+    /**
+     * Any dense kernel: k targets, some of them inside the vector, under any controls. The
+     * vectors of one group differ in the targets outside the vector ({@code groups} of them);
+     * an output lane needs, from each of them, the lanes reached by flipping the targets inside
+     * the vector ({@code patterns} shuffles). So each output vector is a sum of per-lane
+     * coefficient vectors times shuffled input vectors; a control inside the vector turns its
+     * 0 lanes' coefficients into the identity's. Inputs are re-read from L1 for each output and
+     * outputs are staged, as in {@link FastState}'s k-qubit kernel.
+     */
+    @SuppressWarnings("unchecked")
+    private Pass denseLanes(Kernel.Dense d) {
+        int[] t = d.targets();
+        int k = t.length;
+        int dim = 1 << k;
+        int lowMask = 0;
+        int[] highOf = new int[k];
+        int h = 0;
+        for (int j = 0; j < k; j++) {
+            if (t[j] < LANE_BITS) {
+                lowMask |= 1 << t[j];
+                highOf[j] = -1;
+            } else {
+                highOf[j] = h++;
+            }
+        }
+        int groups = 1 << h;
+        int patterns = 1 << Integer.bitCount(lowMask);
+        long[] groupOffset = new long[groups];
+        for (int g = 0; g < groups; g++) {
+            for (int j = 0; j < k; j++) {
+                if (highOf[j] >= 0 && ((g >> highOf[j]) & 1) == 1) {
+                    groupOffset[g] |= 1L << t[j];
+                }
+            }
+        }
+        int laneControls = (int) (d.controlMask() & LANE_MASK);
+        VectorShuffle<Float>[] shuffles = new VectorShuffle[patterns];
+        for (int p = 0; p < patterns; p++) {
+            int flip = depositBits(p, lowMask);
+            shuffles[p] = VectorShuffle.fromOp(S, lane -> lane ^ flip);
+        }
+        // Coefficient of input (group gi, pattern p) in output group go, lane by lane.
+        int terms = groups * groups * patterns;
+        float[] cr = new float[terms * LANES];
+        float[] ci = new float[terms * LANES];
+        float[] nci = new float[terms * LANES];
+        boolean[] zero = new boolean[terms];
+        java.util.Arrays.fill(zero, true);
+        for (int lane = 0; lane < LANES; lane++) {
+            boolean on = (lane & laneControls) == laneControls;
+            for (int p = 0; p < patterns; p++) {
+                int src = lane ^ depositBits(p, lowMask);
+                for (int go = 0; go < groups; go++) {
+                    for (int gi = 0; gi < groups; gi++) {
+                        int row = localIndex(t, highOf, lane, go);
+                        int col = localIndex(t, highOf, src, gi);
+                        double vr = on ? d.re()[dim * row + col] : (go == gi && p == 0 ? 1 : 0);
+                        double vi = on ? d.im()[dim * row + col] : 0;
+                        int term = (go * groups + gi) * patterns + p;
+                        cr[term * LANES + lane] = (float) vr;
+                        ci[term * LANES + lane] = (float) vi;
+                        nci[term * LANES + lane] = (float) -vi;
+                        zero[term] &= vr == 0 && vi == 0;
+                    }
+                }
+            }
+        }
+        int[] involved = highBits(maskOf(t) | d.controlMask());
+        long fixed = d.controlMask() & ~LANE_MASK;
+        MemorySegment re = this.re;
+        MemorySegment im = this.im;
+        return sp -> forRuns(sp, involved, fixed, () -> {
+            float[] outR = new float[groups * LANES];
+            float[] outI = new float[groups * LANES];
+            return (start, count) -> {
+                for (long i = start, end = start + count; i < end; i += LANES) {
+                    for (int go = 0; go < groups; go++) {
+                        FloatVector sr = FloatVector.zero(S);
+                        FloatVector si = FloatVector.zero(S);
+                        for (int gi = 0; gi < groups; gi++) {
+                            int term = (go * groups + gi) * patterns;
+                            long src = i + groupOffset[gi];
+                            FloatVector xr = load(re, src);
+                            FloatVector xi = load(im, src);
+                            if (!zero[term]) {
+                                int c = term * LANES;
+                                sr = xr.fma(FloatVector.fromArray(S, cr, c), xi.fma(FloatVector.fromArray(S, nci, c), sr));
+                                si = xi.fma(FloatVector.fromArray(S, cr, c), xr.fma(FloatVector.fromArray(S, ci, c), si));
+                            }
+                            for (int p = 1; p < patterns; p++) {
+                                if (zero[term + p]) {
+                                    continue;
+                                }
+                                int c = (term + p) * LANES;
+                                FloatVector yr = xr.rearrange(shuffles[p]);
+                                FloatVector yi = xi.rearrange(shuffles[p]);
+                                sr = yr.fma(FloatVector.fromArray(S, cr, c), yi.fma(FloatVector.fromArray(S, nci, c), sr));
+                                si = yi.fma(FloatVector.fromArray(S, cr, c), yr.fma(FloatVector.fromArray(S, ci, c), si));
+                            }
+                        }
+                        sr.intoArray(outR, go * LANES);
+                        si.intoArray(outI, go * LANES);
+                    }
+                    for (int go = 0; go < groups; go++) {
+                        store(FloatVector.fromArray(S, outR, go * LANES), re, i + groupOffset[go]);
+                        store(FloatVector.fromArray(S, outI, go * LANES), im, i + groupOffset[go]);
+                    }
+                }
+            };
+        });
+    }
+
+    private static long maskOf(int[] bits) {
+        long m = 0;
+        for (int b : bits) {
+            m |= 1L << b;
+        }
+        return m;
+    }
+
+    /** The kernel-local index of a lane: targets inside the vector from the lane's bits, the others from {@code group}. */
+    private static int localIndex(int[] targets, int[] highOf, int lane, int group) {
+        int local = 0;
+        for (int j = 0; j < targets.length; j++) {
+            int bit = highOf[j] < 0 ? (lane >> targets[j]) & 1 : (group >> highOf[j]) & 1;
+            local |= bit << j;
+        }
+        return local;
+    }
+
+    /**
+     * Phases on any targets: for each combination of the targets outside the vector, one vector
+     * of per-lane phases (all lanes alike when no target is inside the vector); only the runs
+     * whose phases are not all 1 are touched.
+     */
+    private Pass diagonal(Kernel.Diagonal d) {
+        int[] t = d.targets();
+        int k = t.length;
+        int[] highOf = new int[k];
+        int h = 0;
+        for (int j = 0; j < k; j++) {
+            highOf[j] = t[j] < LANE_BITS ? -1 : h++;
+        }
+        int combos = 1 << h;
+        float[] pr = new float[combos * LANES];
+        float[] pi = new float[combos * LANES];
+        List<Integer> active = new ArrayList<>();
+        long[] fixed = new long[combos];
+        for (int c = 0; c < combos; c++) {
+            boolean trivial = true;
+            for (int lane = 0; lane < LANES; lane++) {
+                int local = localIndex(t, highOf, lane, c);
+                pr[c * LANES + lane] = (float) d.re()[local];
+                pi[c * LANES + lane] = (float) d.im()[local];
+                trivial &= d.re()[local] == 1 && d.im()[local] == 0;
+            }
+            for (int j = 0; j < k; j++) {
+                if (highOf[j] >= 0 && ((c >> highOf[j]) & 1) == 1) {
+                    fixed[c] |= 1L << t[j];
+                }
+            }
+            if (!trivial) {
+                active.add(c);
+            }
+        }
+        int[] involved = highBits(maskOf(t));
+        MemorySegment re = this.re;
+        MemorySegment im = this.im;
+        return sp -> {
+            for (int c : active) {
+                int at = c * LANES;
+                forRuns(sp, involved, fixed[c], (start, count) -> {
+                    FloatVector vr = FloatVector.fromArray(S, pr, at);
+                    FloatVector vi = FloatVector.fromArray(S, pi, at);
+                    FloatVector nvi = vi.neg();
+                    for (long i = start, end = start + count; i < end; i += LANES) {
+                        FloatVector xr = load(re, i), xi = load(im, i);
+                        store(xr.fma(vr, xi.mul(nvi)), re, i);
+                        store(xi.fma(vr, xr.mul(vi)), im, i);
+                    }
+                });
+            }
+        };
+    }
+
+    /**
+     * Fused diagonal gates on a range of qubits (the QFT's fans of controlled phases): one pass
+     * in index order. The table entry of lane l of an aligned vector at i is
+     * {@code tableIndex(i) | tableIndex(l)}, so a vector of per-lane phases prepared for each
+     * {@code tableIndex(i)} serves every vector with that entry; when no table bit lies inside
+     * the vector, one phase per vector, skipped when it is 1.
+     */
+    private Pass diagonalRange(Kernel.DiagonalRange d) {
+        int entries = d.re().length;
+        int laneEntryBits = 0;
+        for (int lane = 0; lane < LANES; lane++) {
+            laneEntryBits |= d.tableIndex(lane);
+        }
+        int[] row = new int[entries];
+        int rows = 0;
+        for (int j = 0; j < entries; j++) {
+            row[j] = (j & laneEntryBits) == 0 ? rows++ : -1;
+        }
+        float[] pr = new float[rows * LANES];
+        float[] pi = new float[rows * LANES];
+        boolean[] trivial = new boolean[rows];
+        for (int j = 0; j < entries; j++) {
+            if (row[j] < 0) {
+                continue;
+            }
+            trivial[row[j]] = true;
+            for (int lane = 0; lane < LANES; lane++) {
+                int e = j | d.tableIndex(lane);
+                pr[row[j] * LANES + lane] = (float) d.re()[e];
+                pi[row[j] * LANES + lane] = (float) d.im()[e];
+                trivial[row[j]] &= d.re()[e] == 1 && d.im()[e] == 0;
+            }
+        }
+        MemorySegment re = this.re;
+        MemorySegment im = this.im;
+        return sp -> forRuns(sp, new int[0], 0, (start, count) -> {
+            for (long i = start, end = start + count; i < end; i += LANES) {
+                int r = row[d.tableIndex(i)];
+                if (trivial[r]) {
+                    continue;
+                }
+                FloatVector vr = FloatVector.fromArray(S, pr, r * LANES);
+                FloatVector vi = FloatVector.fromArray(S, pi, r * LANES);
+                FloatVector xr = load(re, i), xi = load(im, i);
+                store(xr.fma(vr, xi.mul(vi.neg())), re, i);
+                store(xi.fma(vr, xr.mul(vi)), im, i);
+            }
+        });
+    }
+
+    /**
+     * Exchanges index i ⊕ a… with its partner i ⊕ (a ⊕ b) wherever the controls are 1 (x, cx,
+     * ccx, cswap). The partner of a lane lies in the vector reached by the high bits of a ⊕ b,
+     * in the lane reached by its low bits (a shuffle); which lanes move follows from the controls
+     * and targets inside the vector (a mask), so every placement is one vectorised pass.
+     */
+    private Pass swap(Kernel.Swap s) {
+        long controls = s.controlMask();
+        long targets = maskOf(s.involved()) & ~controls;
+        long a = s.a();
+        long b = s.b();
+        long flip = a ^ b;
+        int lowFlip = (int) (flip & LANE_MASK);
+        long highFlip = flip & ~LANE_MASK;
+        int lowControls = (int) (controls & LANE_MASK);
+        int lowTargets = (int) (targets & LANE_MASK);
+        boolean[] movesA = new boolean[LANES];
+        boolean[] movesB = new boolean[LANES];
+        boolean whole = true;
+        for (int lane = 0; lane < LANES; lane++) {
+            boolean on = (lane & lowControls) == lowControls;
+            movesA[lane] = on && (lane & lowTargets) == (a & LANE_MASK);
+            movesB[lane] = on && (lane & lowTargets) == (b & LANE_MASK);
+            whole &= movesA[lane];
+        }
+        int[] involved = highBits(controls | targets);
+        long fixed = (controls | a) & ~LANE_MASK;
+        VectorShuffle<Float> partner = VectorShuffle.fromOp(S, lane -> lane ^ lowFlip);
+        VectorMask<Float> maskA = VectorMask.fromArray(S, movesA, 0);
+        VectorMask<Float> maskB = VectorMask.fromArray(S, movesB, 0);
+        MemorySegment re = this.re;
+        MemorySegment im = this.im;
+        if (highFlip == 0) {
+            VectorMask<Float> moves = maskA.or(maskB);
+            return sp -> forRuns(sp, involved, fixed, (start, count) -> {
+                for (long i = start, end = start + count; i < end; i += LANES) {
+                    FloatVector xr = load(re, i), xi = load(im, i);
+                    store(xr.blend(xr.rearrange(partner), moves), re, i);
+                    store(xi.blend(xi.rearrange(partner), moves), im, i);
+                }
+            });
+        }
+        if (whole && lowFlip == 0) {
+            return sp -> forRuns(sp, involved, fixed, (start, count) -> {
+                for (long i = start, end = start + count; i < end; i += LANES) {
+                    long j = i ^ highFlip;
+                    FloatVector xr = load(re, i), xi = load(im, i);
+                    store(load(re, j), re, i);
+                    store(load(im, j), im, i);
+                    store(xr, re, j);
+                    store(xi, im, j);
+                }
+            });
+        }
+        return sp -> forRuns(sp, involved, fixed, (start, count) -> {
+            for (long i = start, end = start + count; i < end; i += LANES) {
+                long j = i ^ highFlip;
+                FloatVector xr = load(re, i), xi = load(im, i);
+                FloatVector yr = load(re, j), yi = load(im, j);
+                store(xr.blend(yr.rearrange(partner), maskA), re, i);
+                store(xi.blend(yi.rearrange(partner), maskA), im, i);
+                store(yr.blend(xr.rearrange(partner), maskB), re, j);
+                store(yi.blend(xi.rearrange(partner), maskB), im, j);
+            }
+        });
+    }
+
+    /** Any kernel, one amplitude at a time: for states smaller than one vector. */
+    private void scalar(Kernel kernel, Space sp) {
+        switch (kernel) {
+            case Kernel.Dense d -> {
+                int[] t = d.targets();
+                int dim = 1 << t.length;
+                long[] off = new long[dim];
+                for (int local = 0; local < dim; local++) {
+                    for (int j = 0; j < t.length; j++) {
+                        off[local] |= ((long) (local >> j) & 1) << t[j];
+                    }
+                }
+                int[] involved = d.involved();
+                double[] xr = new double[dim];
+                double[] xi = new double[dim];
+                for (long c = 0; c < sp.size() >> involved.length; c++) {
+                    long base = sp.offset() | Kernel.Bits.deposit(c, involved) | d.controlMask();
+                    for (int col = 0; col < dim; col++) {
+                        xr[col] = re.getAtIndex(F, base + off[col]);
+                        xi[col] = im.getAtIndex(F, base + off[col]);
+                    }
+                    for (int r = 0; r < dim; r++) {
+                        double sr = 0;
+                        double si = 0;
+                        for (int col = 0; col < dim; col++) {
+                            double mr = d.re()[dim * r + col];
+                            double mi = d.im()[dim * r + col];
+                            sr += mr * xr[col] - mi * xi[col];
+                            si += mr * xi[col] + mi * xr[col];
+                        }
+                        re.setAtIndex(F, base + off[r], (float) sr);
+                        im.setAtIndex(F, base + off[r], (float) si);
+                    }
+                }
+            }
+            case Kernel.Diagonal d -> {
+                for (long i = sp.offset(); i < sp.offset() + sp.size(); i++) {
+                    int local = 0;
+                    for (int j = 0; j < d.targets().length; j++) {
+                        local |= (int) ((i >>> d.targets()[j]) & 1) << j;
+                    }
+                    multiply(i, d.re()[local], d.im()[local]);
+                }
+            }
+            case Kernel.DiagonalRange d -> {
+                for (long i = sp.offset(); i < sp.offset() + sp.size(); i++) {
+                    multiply(i, d.re()[d.tableIndex(i)], d.im()[d.tableIndex(i)]);
+                }
+            }
+            case Kernel.Swap s -> {
+                int[] involved = s.involved();
+                for (long c = 0; c < sp.size() >> involved.length; c++) {
+                    long base = sp.offset() | Kernel.Bits.deposit(c, involved) | s.controlMask();
+                    long i = base + s.a();
+                    long j = base + s.b();
+                    float tr = re.getAtIndex(F, i);
+                    float ti = im.getAtIndex(F, i);
+                    re.setAtIndex(F, i, re.getAtIndex(F, j));
+                    im.setAtIndex(F, i, im.getAtIndex(F, j));
+                    re.setAtIndex(F, j, tr);
+                    im.setAtIndex(F, j, ti);
+                }
+            }
+        }
+    }
+
+    private void multiply(long i, double pr, double pi) {
+        double xr = re.getAtIndex(F, i);
+        double xi = im.getAtIndex(F, i);
+        re.setAtIndex(F, i, (float) (xr * pr - xi * pi));
+        im.setAtIndex(F, i, (float) (xi * pr + xr * pi));
+    }
+}
