@@ -28,6 +28,17 @@ public interface QuantumState extends AutoCloseable {
 
     QuantumState copy();
 
+    /** Largest state {@link #amplitudes()} returns: 2^(n+1) doubles must fit one Java array. */
+    int MAX_LISTED_QUBITS = 29;
+
+    /** Refuses, with a reason, to list the amplitudes of a state too large for one array. */
+    static void requireListable(int qubits) {
+        if (qubits > MAX_LISTED_QUBITS) {
+            throw new SimulationException("a " + qubits + "-qubit state has 2^" + qubits + " amplitudes, more than one Java array holds: "
+                    + "the state vector can be returned for at most " + MAX_LISTED_QUBITS + " qubits");
+        }
+    }
+
     /** Interleaved (re, im) amplitudes, index bit k = qubit k (an engine may refuse above some size). */
     double[] amplitudes();
 

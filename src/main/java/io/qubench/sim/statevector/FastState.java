@@ -103,6 +103,7 @@ public final class FastState implements QuantumState {
 
     @Override
     public double[] amplitudes() {
+        QuantumState.requireListable(n);
         double[] out = new double[2 << n];
         boolean relabelled = relabelled();
         for (int i = 0; i < re.length; i++) {
@@ -462,7 +463,7 @@ public final class FastState implements QuantumState {
         }
         long skip = mask;
         long spaceStart = sp.offset();
-        sp.policy().forRange(runs * perRun, (from, to) -> {
+        ParallelPolicy.RangeBody body = (from, to) -> {
             int[] starts = new int[(int) Math.min(RUN_BATCH, to - from)];
             long x = Kernel.Bits.deposit(from / perRun << lo, involved) + (from % perRun) * unit;
             int k = 0;
@@ -477,7 +478,13 @@ public final class FastState implements QuantumState {
             if (k > 0) {
                 run.apply(starts, k, unit);
             }
-        });
+        };
+        // The policy's threshold counts items: items of whole units (a high lowest target) are coarse.
+        if (unit == UNIT) {
+            sp.policy().forCoarse(runs * perRun, body);
+        } else {
+            sp.policy().forRange(runs * perRun, body);
+        }
     }
 
     private void dense1(Kernel.Dense d, Space sp) {

@@ -53,8 +53,6 @@ public final class SingleState implements QuantumState {
     static final int CHUNK_QUBITS = 15;
     /** Amplitudes per block of a sum: block sums are found in parallel and added in order. */
     private static final int BLOCK = 1 << 14;
-    /** Largest state {@link #amplitudes()} returns: 2^(n+1) doubles must fit one Java array. */
-    public static final int MAX_ARRAY_QUBITS = 29;
 
     private final int n;
     private final long size;
@@ -143,10 +141,7 @@ public final class SingleState implements QuantumState {
 
     @Override
     public double[] amplitudes() {
-        if (n > MAX_ARRAY_QUBITS) {
-            throw new SimulationException("a " + n + "-qubit state has 2^" + n + " amplitudes, more than one Java array holds: "
-                    + "the state vector can be returned for at most " + MAX_ARRAY_QUBITS + " qubits");
-        }
+        QuantumState.requireListable(n);
         double[] out = new double[2 << n];
         boolean relabelled = relabelled();
         for (long i = 0; i < size; i++) {

@@ -85,9 +85,8 @@ public final class StateVectorSimulator implements Simulator {
      * for ({@code statevector}) but cannot be returned in one Java array.
      */
     static void requireSingleFits(int n, int states, boolean statevector, long availableBytes, long physicalBytes) {
-        if (statevector && n > SingleState.MAX_ARRAY_QUBITS) {
-            throw new SimulationException("the state vector of a " + n + "-qubit circuit has 2^" + n + " amplitudes, more than one "
-                    + "Java array holds: it can be returned for at most " + SingleState.MAX_ARRAY_QUBITS + " qubits; run without it");
+        if (statevector) {
+            io.qubench.sim.QuantumState.requireListable(n);
         }
         MemoryGuard.requireStatevectorFits(n, states, Precision.SINGLE.bytesPerAmplitude(), true, availableBytes, physicalBytes,
                 ShotRunner.COPY_DETAIL);
@@ -108,6 +107,9 @@ public final class StateVectorSimulator implements Simulator {
         if (options.precision() == Precision.SINGLE) {
             return runSingle(circuit, options, start);
         }
+        if (options.statevector()) {
+            io.qubench.sim.QuantumState.requireListable(circuit.numQubits());
+        }
         ShotRunner.requireStatevectorFits(circuit, "state-vector", MAX_QUBITS);
         Circuit flat = ShotRunner.prepare(circuit, options);
         boolean deep = flat.numQubits() >= WARMUP_FROM_QUBITS && flat.operations().stream()
@@ -115,12 +117,12 @@ public final class StateVectorSimulator implements Simulator {
                 * Math.pow(2, flat.numQubits()) >= WARMUP_FROM_WORK;
         if (deep) {
             // Compiled while the state's memory is first touched; then the kernels run warm.
-            Warmup.startInBackground();
+            Warmup.DOUBLE.startInBackground();
         }
         return new ShotRunner(flat, options, q -> {
             FastState state = new FastState(q, policy, maxFused);
             if (deep) {
-                Warmup.await();
+                Warmup.DOUBLE.await();
             }
             return state;
         }).run(circuit, name(), start);
@@ -131,7 +133,7 @@ public final class StateVectorSimulator implements Simulator {
         requireSingleFits(n, ShotRunner.statesHeld(circuit), options.statevector(), MemoryGuard.offHeapAvailableBytes(),
                 MemoryGuard.physicalBytes());
         if (n >= WARMUP_FROM_QUBITS) {
-            SingleWarmup.startInBackground();
+            Warmup.SINGLE.startInBackground();
         }
         Circuit flat = ShotRunner.prepare(circuit, options);
         return new ShotRunner(flat, options, q -> new SingleState(q, policy, maxFused)).run(circuit, name(), start);

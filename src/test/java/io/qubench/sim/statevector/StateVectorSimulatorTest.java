@@ -84,12 +84,13 @@ class StateVectorSimulatorTest {
 
     private static final long GIB = 1L << 30;
 
-    @Test
-    void singlePrecisionAmplitudesTooManyForAJavaArrayAreRefusedBeforeAllocating() {
-        Circuit big = Circuit.builder().qubits(31).h(0).build();
-        RunOptions options = RunOptions.shots(1, 1).withStatevector(true).withPrecision(Precision.SINGLE);
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"SINGLE,31", "DOUBLE,30"})
+    void amplitudesTooManyForAJavaArrayAreRefusedBeforeAllocating(Precision precision, int qubits) {
+        Circuit big = Circuit.builder().qubits(qubits).h(0).build();
+        RunOptions options = RunOptions.shots(1, 1).withStatevector(true).withPrecision(precision);
         assertThatThrownBy(() -> new StateVectorSimulator().run(big, options)).isInstanceOf(SimulationException.class)
-                .hasMessageContaining("31-qubit circuit").hasMessageContaining("at most 29 qubits");
+                .hasMessageContaining(qubits + "-qubit state").hasMessageContaining("at most 29 qubits");
     }
 
     @Test

@@ -4,18 +4,19 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.Test;
 
 class WarmupTest {
 
-    @Test
-    void theBackgroundWarmUpRunsEveryPathToItsEndAndAWaitingStateIsReleased() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void theBackgroundWarmUpRunsEveryPathToItsEndAndAWaitingStateIsReleased(boolean single) {
+        Warmup warmup = single ? Warmup.SINGLE : Warmup.DOUBLE;
         assertThatCode(() -> {
-            Warmup.startInBackground();
-            Warmup.startInBackground();
-            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30), Warmup::await);
+            warmup.startInBackground();
+            warmup.startInBackground();
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30), warmup::await);
         }).doesNotThrowAnyException();
         // The same paths, run on this thread, so that an error in them fails here rather than in a daemon thread.
-        assertThatCode(Warmup::run).doesNotThrowAnyException();
+        assertThatCode(warmup::run).doesNotThrowAnyException();
     }
 }
