@@ -49,8 +49,10 @@ public final class SingleState implements QuantumState {
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
     private static final ValueLayout.OfFloat F = ValueLayout.JAVA_FLOAT;
 
-    /** Cache blocking: 2^15 amplitudes (256 KiB of re and im) stay in one core's L2 cache. */
-    static final int CHUNK_QUBITS = 15;
+    /** Cache blocking: 2^16 amplitudes (512 KiB of re and im, as FastState's pieces) stay in one core's L2 cache. */
+    static final int CHUNK_QUBITS = 16;
+    /** Pieces are copied in runs of at least 2^8 floats (1 KiB): shorter segment copies cost more than they save. */
+    static final int MIN_RUN_QUBITS = 8;
     /** Amplitudes per block of a sum: block sums are found in parallel and added in order. */
     private static final int BLOCK = 1 << 14;
 
@@ -362,9 +364,8 @@ public final class SingleState implements QuantumState {
     // ---------------------------------------------------------------- gates
 
     /**
-     * Applies the gates as fused kernels; runs of kernels on qubits below {@link #CHUNK_QUBITS}
-     * are applied chunk by chunk, all of them to one cache-sized chunk before the next (the
-     * schedule {@link FastState} uses).
+     * Applies the gates as fused kernels in the stages of {@link StagePlanner} (the schedule
+     * {@link FastState} uses): one sweep over memory per stage.
      */
     @Override
     public void applyGates(List<GateOperation> gates) {
@@ -389,51 +390,71 @@ public final class SingleState implements QuantumState {
             }
             return;
         }
-        // Low kernels move ahead of pending high ones they commute with (disjoint qubits).
-        List<Pass> stage = new ArrayList<>();
-        List<Pass> pending = new ArrayList<>();
-        long pendingQubits = 0;
-        for (Kernel k : kernels) {
-            long mask = 0;
-            for (int q : k.involved()) {
-                mask |= 1L << q;
-            }
-            Pass p = pass(k);
-            if (63 - Long.numberOfLeadingZeros(mask) >= CHUNK_QUBITS) {
-                pending.add(p);
-                pendingQubits |= mask;
-            } else if ((mask & pendingQubits) == 0) {
-                stage.add(p);
+        for (StagePlanner.Stage stage : new StagePlanner(n, CHUNK_QUBITS, MIN_RUN_QUBITS).plan(kernels)) {
+            ShotRunner.checkCancelled();
+            if (stage.whole()) {
+                pass(stage.kernels().getFirst()).run(whole());
+            } else if (Long.numberOfTrailingZeros(~stage.qubits()) == CHUNK_QUBITS) {
+                List<Pass> passes = stage.kernels().stream().map(this::pass).toList();
+                policy.forCoarse(size >> CHUNK_QUBITS, (from, to) -> {
+                    for (long c = from; c < to; c++) {
+                        Space chunk = new Space(c << CHUNK_QUBITS, CHUNK_QUBITS, ParallelPolicy.SEQUENTIAL);
+                        for (Pass p : passes) {
+                            p.run(chunk);
+                        }
+                    }
+                });
             } else {
-                flush(stage, pending);
-                pendingQubits = 0;
-                stage.add(p);
+                applyGathered(stage.qubits(), stage.kernels());
             }
         }
-        flush(stage, pending);
     }
 
-    private void flush(List<Pass> stage, List<Pass> pending) {
-        ShotRunner.checkCancelled();
-        if (stage.size() >= 2) {
-            List<Pass> passes = List.copyOf(stage);
-            policy.forCoarse(size >> CHUNK_QUBITS, (from, to) -> {
-                for (long c = from; c < to; c++) {
-                    Space chunk = new Space(c << CHUNK_QUBITS, CHUNK_QUBITS, ParallelPolicy.SEQUENTIAL);
-                    for (Pass p : passes) {
-                        p.run(chunk);
-                    }
+    /** Per worker thread, the buffer a piece of the state is gathered into (freed with the thread's process). */
+    private static final ThreadLocal<SingleState> PIECE = ThreadLocal.withInitial(
+            () -> new SingleState(CHUNK_QUBITS, ParallelPolicy.SEQUENTIAL, 0));
+
+    /**
+     * The chunk holds high qubits: as in {@link FastState}, each piece is copied in runs of
+     * 2^low contiguous amplitudes into a buffer, where the kernels run on renumbered qubits, and
+     * copied back.
+     */
+    private void applyGathered(long qubits, List<Kernel> stage) {
+        int[] chunk = Kernel.Bits.withMask(new int[0], qubits);
+        int[] to = new int[n];
+        for (int j = 0; j < chunk.length; j++) {
+            to[chunk[j]] = j;
+        }
+        List<Kernel> moved = stage.stream().map(k -> k.moved(to)).toList();
+        int low = Long.numberOfTrailingZeros(~qubits);
+        long runBytes = (1L << low) * Float.BYTES;
+        long[] runOffset = new long[1 << (CHUNK_QUBITS - low)];
+        for (int r = 0; r < runOffset.length; r++) {
+            for (int j = 0; j < CHUNK_QUBITS - low; j++) {
+                if (((r >> j) & 1) == 1) {
+                    runOffset[r] |= 1L << chunk[low + j];
                 }
-            });
-        } else {
-            stage.forEach(p -> p.run(whole()));
+            }
         }
-        for (Pass p : pending) {
-            ShotRunner.checkCancelled();
-            p.run(whole());
-        }
-        stage.clear();
-        pending.clear();
+        policy.forCoarse(size >> CHUNK_QUBITS, (from, until) -> {
+            SingleState piece = PIECE.get();
+            List<Pass> passes = moved.stream().map(piece::pass).toList();
+            Space all = piece.whole();
+            for (long c = from; c < until; c++) {
+                long base = Kernel.Bits.deposit(c, chunk);
+                for (int r = 0; r < runOffset.length; r++) {
+                    MemorySegment.copy(re, (base + runOffset[r]) * Float.BYTES, piece.re, (long) r * runBytes, runBytes);
+                    MemorySegment.copy(im, (base + runOffset[r]) * Float.BYTES, piece.im, (long) r * runBytes, runBytes);
+                }
+                for (Pass p : passes) {
+                    p.run(all);
+                }
+                for (int r = 0; r < runOffset.length; r++) {
+                    MemorySegment.copy(piece.re, (long) r * runBytes, re, (base + runOffset[r]) * Float.BYTES, runBytes);
+                    MemorySegment.copy(piece.im, (long) r * runBytes, im, (base + runOffset[r]) * Float.BYTES, runBytes);
+                }
+            }
+        });
     }
 
     /** Applies one kernel to the whole state (tests reach the kernels directly through this). */
