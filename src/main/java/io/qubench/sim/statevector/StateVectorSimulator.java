@@ -112,30 +112,39 @@ public final class StateVectorSimulator implements Simulator {
         }
         ShotRunner.requireStatevectorFits(circuit, "state-vector", MAX_QUBITS);
         Circuit flat = ShotRunner.prepare(circuit, options);
+        Warmup warmup = warmUpFor(flat, Warmup.DOUBLE);
+        return new ShotRunner(flat, options, q -> {
+            FastState state = new FastState(q, policy, maxFused);
+            warmup.await();
+            return state;
+        }).run(circuit, name(), start);
+    }
+
+    /**
+     * Starts the kernels' warm-up for a deep circuit (compiled while the state's memory is first
+     * touched; then they run warm) and returns it to wait for, or a no-op for a light one.
+     */
+    private static Warmup warmUpFor(Circuit flat, Warmup warmup) {
         boolean deep = flat.numQubits() >= WARMUP_FROM_QUBITS && flat.operations().stream()
                 .filter(op -> op instanceof io.qubench.circuit.Operation.GateOperation).count()
                 * Math.pow(2, flat.numQubits()) >= WARMUP_FROM_WORK;
-        if (deep) {
-            // Compiled while the state's memory is first touched; then the kernels run warm.
-            Warmup.DOUBLE.startInBackground();
+        if (!deep) {
+            return Warmup.NONE;
         }
-        return new ShotRunner(flat, options, q -> {
-            FastState state = new FastState(q, policy, maxFused);
-            if (deep) {
-                Warmup.DOUBLE.await();
-            }
-            return state;
-        }).run(circuit, name(), start);
+        warmup.startInBackground();
+        return warmup;
     }
 
     private SimulationResult runSingle(Circuit circuit, RunOptions options, long start) {
         int n = circuit.numQubits();
         requireSingleFits(n, ShotRunner.statesHeld(circuit), options.statevector(), MemoryGuard.offHeapAvailableBytes(),
                 MemoryGuard.physicalBytes());
-        if (n >= WARMUP_FROM_QUBITS) {
-            Warmup.SINGLE.startInBackground();
-        }
         Circuit flat = ShotRunner.prepare(circuit, options);
-        return new ShotRunner(flat, options, q -> new SingleState(q, policy, maxFused)).run(circuit, name(), start);
+        Warmup warmup = warmUpFor(flat, Warmup.SINGLE);
+        return new ShotRunner(flat, options, q -> {
+            SingleState state = new SingleState(q, policy, maxFused);
+            warmup.await();
+            return state;
+        }).run(circuit, name(), start);
     }
 }

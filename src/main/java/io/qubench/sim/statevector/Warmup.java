@@ -43,6 +43,11 @@ final class Warmup {
     /** The single-precision kernels. */
     static final Warmup SINGLE = new Warmup("single", () -> new SingleState(QUBITS, ParallelPolicy.SEQUENTIAL, 3), s -> { });
 
+    /** Nothing to warm up: never started, so waiting for it returns at once. */
+    static final Warmup NONE = new Warmup("none", () -> {
+        throw new IllegalStateException("the empty warm-up has no state");
+    }, s -> { });
+
     private final String name;
     private final Supplier<QuantumState> state;
     private final Consumer<QuantumState> extra;
