@@ -1111,6 +1111,14 @@ public final class FastState implements QuantumState {
     private void swap(Kernel.Swap s, Space sp) {
         int a = (int) s.a();
         int b = (int) s.b();
+        if (sp.size() >= LANES && a < LANES && b < LANES) {
+            swapInLanes(s, sp);
+            return;
+        }
+        if (sp.size() >= LANES && ((a | b) & (LANES - 1)) == 0 && (s.controlMask() & (LANES - 1)) != 0) {
+            swapUnderLaneControls(s, sp);
+            return;
+        }
         forRuns(sp, s.involved(), s.controlMask(), (starts, runs, count) -> {
             for (int run = 0; run < runs; run++) {
                 int start = starts[run];
@@ -1134,6 +1142,80 @@ public final class FastState implements QuantumState {
                     im[i] = im[j];
                     re[j] = tr;
                     im[j] = ti;
+                }
+            }
+        });
+    }
+
+    /**
+     * A swap whose partners sit in one SIMD vector (x or cx onto qubits 0–2, swap of two of
+     * them): in every vector where the controls above it are 1, the lanes that take part (and
+     * whose in-vector controls are 1) are exchanged by one shuffle, instead of one scalar
+     * exchange per pair.
+     */
+    private void swapInLanes(Kernel.Swap s, Space sp) {
+        int a = (int) s.a();
+        int b = (int) s.b();
+        int targets = a | b;
+        int partner = a ^ b;
+        int laneControls = (int) (s.controlMask() & (LANES - 1));
+        boolean[] moves = new boolean[LANES];
+        for (int lane = 0; lane < LANES; lane++) {
+            moves[lane] = ((lane & targets) == a || (lane & targets) == b) && (lane & laneControls) == laneControls;
+        }
+        jdk.incubator.vector.VectorMask<Double> moving = jdk.incubator.vector.VectorMask.fromArray(S, moves, 0);
+        jdk.incubator.vector.VectorShuffle<Double> flip = jdk.incubator.vector.VectorShuffle.fromOp(S, lane -> lane ^ partner);
+        long highControls = s.controlMask() & ~(LANES - 1L);
+        forVectors(sp, Kernel.Bits.withMask(new int[0], highControls), highControls, i -> {
+            DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
+            xr.blend(xr.rearrange(flip), moving).intoArray(re, i);
+            xi.blend(xi.rearrange(flip), moving).intoArray(im, i);
+        });
+    }
+
+    /**
+     * A swap of amplitudes in different vectors (targets above qubit 2) under a control inside
+     * a vector (cx 0 → 14): each pair of vectors exchanges the lanes where the in-vector controls are 1.
+     */
+    private void swapUnderLaneControls(Kernel.Swap s, Space sp) {
+        int a = (int) s.a();
+        int b = (int) s.b();
+        int laneControls = (int) (s.controlMask() & (LANES - 1));
+        boolean[] controlled = new boolean[LANES];
+        for (int lane = 0; lane < LANES; lane++) {
+            controlled[lane] = (lane & laneControls) == laneControls;
+        }
+        jdk.incubator.vector.VectorMask<Double> on = jdk.incubator.vector.VectorMask.fromArray(S, controlled, 0);
+        long highControls = s.controlMask() & ~(LANES - 1L);
+        forVectors(sp, Kernel.Bits.withMask(new int[0], highControls | a | b), highControls, i -> {
+            DoubleVector xr = DoubleVector.fromArray(S, re, i + a), xi = DoubleVector.fromArray(S, im, i + a);
+            DoubleVector yr = DoubleVector.fromArray(S, re, i + b), yi = DoubleVector.fromArray(S, im, i + b);
+            xr.blend(yr, on).intoArray(re, i + a);
+            xi.blend(yi, on).intoArray(im, i + a);
+            yr.blend(xr, on).intoArray(re, i + b);
+            yi.blend(xi, on).intoArray(im, i + b);
+        });
+    }
+
+    @FunctionalInterface
+    private interface VectorBody {
+        void apply(int index);
+    }
+
+    /** Calls {@code body} for every vector whose {@code involved} bits (all above one vector) are 0, then OR-ed with {@code fixed}. */
+    private void forVectors(Space sp, int[] involved, long fixed, VectorBody body) {
+        if (involved.length == 0) {
+            sp.policy().forRange(sp.size() / LANES, (from, to) -> {
+                for (long v = from; v < to; v++) {
+                    body.apply((int) (sp.offset() + v * LANES));
+                }
+            });
+            return;
+        }
+        forRuns(sp, involved, fixed, (starts, runs, count) -> {
+            for (int run = 0; run < runs; run++) {
+                for (int i = starts[run], end = starts[run] + count; i < end; i += LANES) {
+                    body.apply(i);
                 }
             }
         });

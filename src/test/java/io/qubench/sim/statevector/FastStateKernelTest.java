@@ -61,6 +61,36 @@ class FastStateKernelTest {
         }
     }
 
+    /** x, cx, ccx, swap and cswap on every placement: partners inside one vector, across vectors, controls anywhere. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = StandardGate.class, names = {"X", "CX", "CCX", "SWAP", "CSWAP"})
+    void permutationKernelsOnEveryPlacementMatchTheDensePath(StandardGate gate) {
+        // Prepared without swap gates, which would only relabel qubits: kernels here take physical qubits.
+        FastState start = new FastState(N, ParallelPolicy.SEQUENTIAL, 0);
+        start.applyGates(ReferenceSimulatorProperties.randomCircuit(5, N, 80).operations().stream().map(o -> (GateOperation) o)
+                .filter(g -> g.gate() != StandardGate.SWAP).toList());
+        double[] before = start.amplitudes();
+        int k = gate.numQubits();
+        for (int code = 0; code < Math.pow(N, k); code++) {
+            int[] q = new int[k];
+            int c = code;
+            for (int j = 0; j < k; j++) {
+                q[j] = c % N;
+                c /= N;
+            }
+            if (java.util.Arrays.stream(q).distinct().count() < k) {
+                continue;
+            }
+            FastState s = start.copy();
+            s.apply(Kernels.special(gate, new double[0], q));
+            double[] expected = apply(gate.matrix().embed(N, q), before);
+            double[] actual = s.amplitudes();
+            for (int i = 0; i < expected.length; i++) {
+                assertThat(actual[i]).as("%s on %s component %d", gate, java.util.Arrays.toString(q), i).isCloseTo(expected[i], within(1e-12));
+            }
+        }
+    }
+
     /** Target sets of three and four qubits, with none, one, two or three inside a SIMD vector, in any order. */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"0;3;5", "4;1;6", "2;0;1", "6;2;0;4", "3;4;5;6", "1;5;0;2", "5;6;3"})
