@@ -442,6 +442,9 @@ public final class FastState implements QuantumState {
         void apply(int[] starts, int runs, int count);
     }
 
+    /** A pass over fewer amplitudes than this is not split into coarse tasks (trajectories run many small ones). */
+    private static final long COARSE_FROM_AMPLITUDES = 1L << 18;
+
     /** Run starts handed to a kernel per call: its loop over them is inlined, a call per run would not be. */
     private static final int RUN_BATCH = 256;
 
@@ -479,8 +482,9 @@ public final class FastState implements QuantumState {
                 run.apply(starts, k, unit);
             }
         };
-        // The policy's threshold counts items: items of whole units (a high lowest target) are coarse.
-        if (unit == UNIT) {
+        // The policy's threshold counts items: items of whole units (a high lowest target) are
+        // coarse, worth a task each once the pass is large enough to pay for splitting.
+        if (unit == UNIT && runs * runLength >= COARSE_FROM_AMPLITUDES) {
             sp.policy().forCoarse(runs * perRun, body);
         } else {
             sp.policy().forRange(runs * perRun, body);
