@@ -27,11 +27,8 @@ public final class FastState implements QuantumState {
     private final double[] im;
     private final ParallelPolicy policy;
     private final int maxFused;
-    /**
-     * Where each logical qubit lives in the index: SWAP gates exchange entries here instead of
-     * moving memory (the QFT's final swaps cost nothing). Only this class sees physical indices.
-     */
-    private final int[] physical;
+    /** Where each logical qubit lives in the index (SWAP gates relabel). */
+    private final QubitLayout layout;
     /** Cache blocking: stages run on pieces of 2^chunkQubits amplitudes read in runs of 2^minRunQubits. */
     private final int chunkQubits;
     private final int minRunQubits;
@@ -50,7 +47,7 @@ public final class FastState implements QuantumState {
         this.im = new double[1 << n];
         this.policy = policy;
         this.maxFused = maxFused;
-        this.physical = java.util.stream.IntStream.range(0, n).toArray();
+        this.layout = QubitLayout.identity(n);
         re[0] = 1;
     }
 
@@ -60,35 +57,9 @@ public final class FastState implements QuantumState {
         this.im = other.im.clone();
         this.policy = other.policy;
         this.maxFused = other.maxFused;
-        this.physical = other.physical.clone();
+        this.layout = other.layout.copy();
         this.chunkQubits = other.chunkQubits;
         this.minRunQubits = other.minRunQubits;
-    }
-
-    private boolean relabelled() {
-        for (int q = 0; q < n; q++) {
-            if (physical[q] != q) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The logical basis index of physical index {@code i}. */
-    private long logicalIndex(long i) {
-        long out = 0;
-        for (int q = 0; q < n; q++) {
-            out |= ((i >>> physical[q]) & 1) << q;
-        }
-        return out;
-    }
-
-    private int[] toPhysical(int[] logical) {
-        int[] out = new int[logical.length];
-        for (int j = 0; j < logical.length; j++) {
-            out[j] = physical[logical[j]];
-        }
-        return out;
     }
 
     @Override
@@ -105,9 +76,9 @@ public final class FastState implements QuantumState {
     public double[] amplitudes() {
         QuantumState.requireListable(n);
         double[] out = new double[2 << n];
-        boolean relabelled = relabelled();
+        boolean relabelled = layout.relabelled();
         for (int i = 0; i < re.length; i++) {
-            int j = relabelled ? (int) logicalIndex(i) : i;
+            int j = relabelled ? (int) layout.logicalIndex(i) : i;
             out[2 * j] = re[i];
             out[2 * j + 1] = im[i];
         }
@@ -119,19 +90,7 @@ public final class FastState implements QuantumState {
 
     @Override
     public List<java.util.BitSet> sample(int shots, RandomGenerator random) {
-        List<java.util.BitSet> drawn = samplePhysical(shots, random);
-        if (!relabelled()) {
-            return drawn;
-        }
-        List<java.util.BitSet> out = new java.util.ArrayList<>(drawn.size());
-        for (java.util.BitSet b : drawn) {
-            java.util.BitSet logical = new java.util.BitSet(n);
-            for (int q = 0; q < n; q++) {
-                logical.set(q, b.get(physical[q]));
-            }
-            out.add(logical);
-        }
-        return out;
+        return layout.toLogical(samplePhysical(shots, random));
     }
 
     private List<java.util.BitSet> samplePhysical(int shots, RandomGenerator random) {
@@ -205,20 +164,7 @@ public final class FastState implements QuantumState {
      */
     @Override
     public void applyGates(List<GateOperation> gates) {
-        List<GateOperation> placed = new java.util.ArrayList<>(gates.size());
-        for (GateOperation g : gates) {
-            if (g.gate() == io.qubench.circuit.StandardGate.SWAP) {
-                int a = g.qubits().get(0);
-                int b = g.qubits().get(1);
-                int t = physical[a];
-                physical[a] = physical[b];
-                physical[b] = t;
-            } else {
-                List<Integer> q = g.qubits().stream().map(x -> physical[x]).toList();
-                placed.add(new GateOperation(g.gate(), g.params(), q, g.conditionOrNull()));
-            }
-        }
-        applyKernels(new Fuser(n, maxFused).fuse(placed));
+        applyKernels(new Fuser(n, maxFused).fuse(layout.place(gates)));
     }
 
     /** Applies kernels (on physical qubits) in stages of one sweep each. */
@@ -230,7 +176,7 @@ public final class FastState implements QuantumState {
             } else if (Long.numberOfTrailingZeros(~stage.qubits()) == chunkQubits) {
                 applyChunked(stage.kernels());
             } else {
-                applyGathered(stage.qubits(), stage.kernels());
+                applyGathered(stage);
             }
         }
     }
@@ -264,38 +210,27 @@ public final class FastState implements QuantumState {
      * {@code qubits}) is copied in runs of 2^low contiguous amplitudes into a buffer, where the
      * kernels run on renumbered qubits, and copied back.
      */
-    private void applyGathered(long qubits, List<Kernel> stage) {
-        int[] chunk = Kernel.Bits.withMask(new int[0], qubits);
-        int[] to = new int[n];
-        for (int j = 0; j < chunk.length; j++) {
-            to[chunk[j]] = j;
-        }
-        List<Kernel> moved = stage.stream().map(k -> k.moved(to)).toList();
-        int low = Long.numberOfTrailingZeros(~qubits);
+    private void applyGathered(StagePlanner.Stage stage) {
+        List<Kernel> moved = stage.movedToPiece(n);
+        int[] chunk = stage.pieceQubits();
+        int low = stage.runQubits();
         int runLength = 1 << low;
-        int[] runOffset = new int[1 << (chunkQubits - low)];
-        for (int r = 0; r < runOffset.length; r++) {
-            for (int j = 0; j < chunkQubits - low; j++) {
-                if (((r >> j) & 1) == 1) {
-                    runOffset[r] |= 1 << chunk[low + j];
-                }
-            }
-        }
+        long[] runOffset = stage.runOffsets();
         Space whole = new Space(0, chunkQubits, ParallelPolicy.SEQUENTIAL);
         policy.forCoarse(1L << (n - chunkQubits), (from, until) -> {
             FastState piece = piece();
             for (long c = from; c < until; c++) {
                 int base = (int) Kernel.Bits.deposit(c, chunk);
                 for (int r = 0; r < runOffset.length; r++) {
-                    System.arraycopy(re, base + runOffset[r], piece.re, r << low, runLength);
-                    System.arraycopy(im, base + runOffset[r], piece.im, r << low, runLength);
+                    System.arraycopy(re, base + (int) runOffset[r], piece.re, r << low, runLength);
+                    System.arraycopy(im, base + (int) runOffset[r], piece.im, r << low, runLength);
                 }
                 for (Kernel k : moved) {
                     piece.apply(k, whole);
                 }
                 for (int r = 0; r < runOffset.length; r++) {
-                    System.arraycopy(piece.re, r << low, re, base + runOffset[r], runLength);
-                    System.arraycopy(piece.im, r << low, im, base + runOffset[r], runLength);
+                    System.arraycopy(piece.re, r << low, re, base + (int) runOffset[r], runLength);
+                    System.arraycopy(piece.im, r << low, im, base + (int) runOffset[r], runLength);
                 }
             }
         });
@@ -307,12 +242,12 @@ public final class FastState implements QuantumState {
 
     /** Applies the matrices in order, in as few sweeps over memory as the stages allow. */
     public void applyMatrices(List<Targeted> matrices) {
-        applyKernels(matrices.stream().map(t -> Kernels.forMatrix(t.matrix(), toPhysical(t.targets()))).toList());
+        applyKernels(matrices.stream().map(t -> Kernels.forMatrix(t.matrix(), layout.toPhysical(t.targets()))).toList());
     }
 
     /** Applies any matrix (unitary or not, e.g. a channel's superoperator) with argument j on {@code targets[j]}. */
     public void applyMatrix(io.qubench.circuit.Matrix m, int... targets) {
-        apply(Kernels.forMatrix(m, toPhysical(targets)));
+        apply(Kernels.forMatrix(m, layout.toPhysical(targets)));
     }
 
     /**
@@ -323,14 +258,8 @@ public final class FastState implements QuantumState {
         if (pauli.qubits() > n) {
             throw new io.qubench.sim.SimulationException("Pauli string on " + pauli.qubits() + " qubits for a " + n + "-qubit state");
         }
-        long xPlaced = 0;
-        long zPlaced = 0;
-        for (int q = 0; q < pauli.qubits(); q++) {
-            xPlaced |= ((pauli.xMask() >>> q) & 1) << physical[q];
-            zPlaced |= ((pauli.zMask() >>> q) & 1) << physical[q];
-        }
-        long x = xPlaced;
-        long z = zPlaced;
+        long x = layout.toPhysical(pauli.xMask());
+        long z = layout.toPhysical(pauli.zMask());
         double[] partial = new double[2];
         Object lock = new Object();
         policy.forRange(re.length, (from, to) -> {
@@ -383,7 +312,7 @@ public final class FastState implements QuantumState {
     public void assign(FastState other) {
         System.arraycopy(other.re, 0, re, 0, re.length);
         System.arraycopy(other.im, 0, im, 0, im.length);
-        System.arraycopy(other.physical, 0, physical, 0, n);
+        layout.assign(other.layout);
     }
 
     public double re(long index) {
@@ -1252,7 +1181,7 @@ public final class FastState implements QuantumState {
 
     @Override
     public boolean measure(int qubit, RandomGenerator random) {
-        int bit = 1 << physical[qubit];
+        int bit = 1 << layout.physical(qubit);
         double p1 = 0;
         for (int i = 0; i < re.length; i++) {
             if ((i & bit) != 0) {

@@ -11,7 +11,6 @@ import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 import io.qubench.circuit.Operation.GateOperation;
-import io.qubench.circuit.StandardGate;
 import io.qubench.sim.DenseSampling;
 import io.qubench.sim.PauliString;
 import io.qubench.sim.QuantumState;
@@ -63,22 +62,22 @@ public final class SingleState implements QuantumState {
     private final MemorySegment im;
     private final ParallelPolicy policy;
     private final int maxFused;
-    /** Where each logical qubit lives in the index: SWAP gates exchange entries here instead of moving memory. */
-    private final int[] physical;
+    /** Where each logical qubit lives in the index (SWAP gates relabel). */
+    private final QubitLayout layout;
     private boolean closed;
 
     /** |0…0⟩ on {@code n} qubits; {@code maxFused} is the fusion limit (0 turns fusion off). */
     public SingleState(int n, ParallelPolicy policy, int maxFused) {
-        this(n, policy, maxFused, true, java.util.stream.IntStream.range(0, n).toArray());
+        this(n, policy, maxFused, true, QubitLayout.identity(n));
         re.setAtIndex(F, 0, 1f);
     }
 
-    private SingleState(int n, ParallelPolicy policy, int maxFused, boolean zeroed, int[] physical) {
+    private SingleState(int n, ParallelPolicy policy, int maxFused, boolean zeroed, QubitLayout layout) {
         this.n = n;
         this.size = 1L << n;
         this.policy = policy;
         this.maxFused = maxFused;
-        this.physical = physical;
+        this.layout = layout;
         this.arena = Arena.ofShared();
         try {
             long bytes = size * Float.BYTES;
@@ -106,7 +105,7 @@ public final class SingleState implements QuantumState {
 
     @Override
     public SingleState copy() {
-        SingleState c = new SingleState(n, policy, maxFused, false, physical.clone());
+        SingleState c = new SingleState(n, policy, maxFused, false, layout.copy());
         try {
             policy.forRange(size / Math.min(size, LANES), (from, to) -> {
                 long unit = Math.min(size, LANES) * Float.BYTES;
@@ -120,34 +119,15 @@ public final class SingleState implements QuantumState {
         return c;
     }
 
-    // ---------------------------------------------------------------- logical and physical indices
-
-    private boolean relabelled() {
-        for (int q = 0; q < n; q++) {
-            if (physical[q] != q) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private long logicalIndex(long i) {
-        long out = 0;
-        for (int q = 0; q < n; q++) {
-            out |= ((i >>> physical[q]) & 1) << q;
-        }
-        return out;
-    }
-
     // ---------------------------------------------------------------- read-out
 
     @Override
     public double[] amplitudes() {
         QuantumState.requireListable(n);
         double[] out = new double[2 << n];
-        boolean relabelled = relabelled();
+        boolean relabelled = layout.relabelled();
         for (long i = 0; i < size; i++) {
-            int j = (int) (relabelled ? logicalIndex(i) : i);
+            int j = (int) (relabelled ? layout.logicalIndex(i) : i);
             out[2 * j] = re.getAtIndex(F, i);
             out[2 * j + 1] = im.getAtIndex(F, i);
         }
@@ -165,19 +145,7 @@ public final class SingleState implements QuantumState {
 
     @Override
     public List<BitSet> sample(int shots, RandomGenerator random) {
-        List<BitSet> drawn = DenseSampling.sample(blockSums(0), Math.min(size, BLOCK), this::probabilities, shots, random);
-        if (!relabelled()) {
-            return drawn;
-        }
-        List<BitSet> out = new ArrayList<>(drawn.size());
-        for (BitSet b : drawn) {
-            BitSet logical = new BitSet(n);
-            for (int q = 0; q < n; q++) {
-                logical.set(q, b.get(physical[q]));
-            }
-            out.add(logical);
-        }
-        return out;
+        return layout.toLogical(DenseSampling.sample(blockSums(0), Math.min(size, BLOCK), this::probabilities, shots, random));
     }
 
     private void probabilities(long from, long to, DenseSampling.Probabilities.Consumer consumer) {
@@ -194,7 +162,7 @@ public final class SingleState implements QuantumState {
      */
     @Override
     public boolean measure(int qubit, RandomGenerator random) {
-        long bit = 1L << physical[qubit];
+        long bit = 1L << layout.physical(qubit);
         double total = 0;
         double one = 0;
         double[] all = blockSums(0);
@@ -310,12 +278,8 @@ public final class SingleState implements QuantumState {
         if (pauli.qubits() > n) {
             throw new SimulationException("Pauli string on " + pauli.qubits() + " qubits for a " + n + "-qubit state");
         }
-        long x = 0;
-        long z = 0;
-        for (int q = 0; q < pauli.qubits(); q++) {
-            x |= ((pauli.xMask() >>> q) & 1) << physical[q];
-            z |= ((pauli.zMask() >>> q) & 1) << physical[q];
-        }
+        long x = layout.toPhysical(pauli.xMask());
+        long z = layout.toPhysical(pauli.zMask());
         long xm = x;
         long zm = z;
         long block = Math.min(size, BLOCK);
@@ -369,20 +333,7 @@ public final class SingleState implements QuantumState {
      */
     @Override
     public void applyGates(List<GateOperation> gates) {
-        List<GateOperation> placed = new ArrayList<>(gates.size());
-        for (GateOperation g : gates) {
-            if (g.gate() == StandardGate.SWAP) {
-                int a = g.qubits().get(0);
-                int b = g.qubits().get(1);
-                int t = physical[a];
-                physical[a] = physical[b];
-                physical[b] = t;
-            } else {
-                List<Integer> q = g.qubits().stream().map(x -> physical[x]).toList();
-                placed.add(new GateOperation(g.gate(), g.params(), q, g.conditionOrNull()));
-            }
-        }
-        List<Kernel> kernels = new Fuser(n, maxFused).fuse(placed);
+        List<Kernel> kernels = new Fuser(n, maxFused).fuse(layout.place(gates));
         if (n <= CHUNK_QUBITS) {
             for (Kernel k : kernels) {
                 ShotRunner.checkCancelled();
@@ -405,7 +356,7 @@ public final class SingleState implements QuantumState {
                     }
                 });
             } else {
-                applyGathered(stage.qubits(), stage.kernels());
+                applyGathered(stage);
             }
         }
     }
@@ -419,23 +370,11 @@ public final class SingleState implements QuantumState {
      * 2^low contiguous amplitudes into a buffer, where the kernels run on renumbered qubits, and
      * copied back.
      */
-    private void applyGathered(long qubits, List<Kernel> stage) {
-        int[] chunk = Kernel.Bits.withMask(new int[0], qubits);
-        int[] to = new int[n];
-        for (int j = 0; j < chunk.length; j++) {
-            to[chunk[j]] = j;
-        }
-        List<Kernel> moved = stage.stream().map(k -> k.moved(to)).toList();
-        int low = Long.numberOfTrailingZeros(~qubits);
-        long runBytes = (1L << low) * Float.BYTES;
-        long[] runOffset = new long[1 << (CHUNK_QUBITS - low)];
-        for (int r = 0; r < runOffset.length; r++) {
-            for (int j = 0; j < CHUNK_QUBITS - low; j++) {
-                if (((r >> j) & 1) == 1) {
-                    runOffset[r] |= 1L << chunk[low + j];
-                }
-            }
-        }
+    private void applyGathered(StagePlanner.Stage stage) {
+        List<Kernel> moved = stage.movedToPiece(n);
+        int[] chunk = stage.pieceQubits();
+        long runBytes = (1L << stage.runQubits()) * Float.BYTES;
+        long[] runOffset = stage.runOffsets();
         policy.forCoarse(size >> CHUNK_QUBITS, (from, until) -> {
             SingleState piece = PIECE.get();
             List<Pass> passes = moved.stream().map(piece::pass).toList();

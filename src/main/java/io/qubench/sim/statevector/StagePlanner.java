@@ -24,6 +24,41 @@ final class StagePlanner {
         boolean whole() {
             return qubits == 0;
         }
+
+        /** The stage's qubits, ascending: bit j of a piece's index is qubit {@code pieceQubits()[j]} of the state. */
+        int[] pieceQubits() {
+            return Kernel.Bits.withMask(new int[0], qubits);
+        }
+
+        /** The kernels on a piece's renumbered qubits (the order is kept, as {@link Kernel#moved} needs). */
+        List<Kernel> movedToPiece(int n) {
+            int[] piece = pieceQubits();
+            int[] to = new int[n];
+            for (int j = 0; j < piece.length; j++) {
+                to[piece[j]] = j;
+            }
+            return kernels.stream().map(k -> k.moved(to)).toList();
+        }
+
+        /** A piece is copied in contiguous runs of 2^runQubits() amplitudes: its lowest qubits. */
+        int runQubits() {
+            return Long.numberOfTrailingZeros(~qubits);
+        }
+
+        /** Offset in the state, from a piece's base, of each of its runs in turn. */
+        long[] runOffsets() {
+            int[] piece = pieceQubits();
+            int low = runQubits();
+            long[] offsets = new long[1 << (piece.length - low)];
+            for (int r = 0; r < offsets.length; r++) {
+                for (int j = 0; j < piece.length - low; j++) {
+                    if (((r >> j) & 1) == 1) {
+                        offsets[r] |= 1L << piece[low + j];
+                    }
+                }
+            }
+            return offsets;
+        }
     }
 
     private final int n;
