@@ -167,6 +167,15 @@ public final class FastState implements QuantumState {
         applyKernels(new Fuser(n, maxFused).fuse(layout.place(gates)));
     }
 
+    /** A warm-up of the kernels these gates will run as, on a state one qubit larger than a piece. */
+    static Warmup warmupFor(int n, int maxFused, List<GateOperation> gates) {
+        List<Kernel> asRun = new StagePlanner(n, CHUNK_QUBITS, MIN_RUN_QUBITS)
+                .asRun(new Fuser(n, maxFused).fuse(QubitLayout.identity(n).place(gates)));
+        int qubits = CHUNK_QUBITS + 1;
+        return new Warmup("double", qubits, q -> new FastState(q, ParallelPolicy.SEQUENTIAL, 0),
+                (s, k) -> ((FastState) s).apply(k), Warmup.representatives(asRun, qubits));
+    }
+
     /** Applies kernels (on physical qubits) in stages of one sweep each. */
     void applyKernels(List<Kernel> kernels) {
         for (StagePlanner.Stage stage : new StagePlanner(n, chunkQubits, minRunQubits).plan(kernels)) {

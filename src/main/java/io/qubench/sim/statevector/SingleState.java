@@ -361,6 +361,15 @@ public final class SingleState implements QuantumState {
         }
     }
 
+    /** A warm-up of the kernels these gates will run as, on a state one qubit larger than a piece. */
+    static Warmup warmupFor(int n, int maxFused, List<GateOperation> gates) {
+        List<Kernel> kernels = new Fuser(n, maxFused).fuse(QubitLayout.identity(n).place(gates));
+        List<Kernel> asRun = n <= CHUNK_QUBITS ? kernels : new StagePlanner(n, CHUNK_QUBITS, MIN_RUN_QUBITS).asRun(kernels);
+        int qubits = CHUNK_QUBITS + 1;
+        return new Warmup("single", qubits, q -> new SingleState(q, ParallelPolicy.SEQUENTIAL, 0),
+                (s, k) -> ((SingleState) s).apply(k), Warmup.representatives(asRun, qubits));
+    }
+
     /** Per worker thread, the buffer a piece of the state is gathered into (freed with the thread's process). */
     private static final ThreadLocal<SingleState> PIECE = ThreadLocal.withInitial(
             () -> new SingleState(CHUNK_QUBITS, ParallelPolicy.SEQUENTIAL, 0));

@@ -114,6 +114,18 @@ final class StagePlanner {
         return stages;
     }
 
+    /**
+     * The kernels as the stages run them: on a piece's renumbered qubits inside a stage, on the
+     * state's own qubits in a whole-state one (what a warm-up must compile).
+     */
+    List<Kernel> asRun(List<Kernel> kernels) {
+        List<Kernel> out = new ArrayList<>();
+        for (Stage stage : plan(kernels)) {
+            out.addAll(stage.whole() ? stage.kernels() : stage.movedToPiece(n));
+        }
+        return out;
+    }
+
     /** The stage's high qubits plus the lowest others, up to {@code chunkQubits} in all. */
     private long fill(long high) {
         long s = high;

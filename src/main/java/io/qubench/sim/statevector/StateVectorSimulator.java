@@ -1,6 +1,7 @@
 package io.qubench.sim.statevector;
 
 import io.qubench.circuit.Circuit;
+import io.qubench.circuit.Operation.GateOperation;
 import io.qubench.sim.MemoryGuard;
 import io.qubench.sim.Precision;
 import io.qubench.sim.RunOptions;
@@ -26,10 +27,11 @@ public final class StateVectorSimulator implements Simulator {
     public static final int MAX_SINGLE_QUBITS = 36;
     public static final int DEFAULT_FUSION = 3;
     /**
-     * A run of 20+ qubits and this many gate-amplitudes (gates × 2^n) compiles the kernels first
-     * (warm-up, overlapping the allocation) and waits for them: run cold they would cost more
-     * than the wait. On two cores the warm-up's 2 s of CPU would slow a lighter run instead:
-     * random-24 (1.2·10^10) and QFT-26 (2.5·10^10) warm up; QFT-22 (1.1·10^9) and GHZ-26 (1.7·10^9) do not.
+     * A run of 20+ qubits and this many gate-amplitudes (gates × 2^n) compiles its kernels first
+     * (a warm-up of the circuit's own kernel shapes, overlapping the allocation) and waits for
+     * them: run cold they would cost more than the wait. On two cores the compilation's 1–2 s of
+     * CPU would slow a lighter run instead: random-24 (1.2·10^10) and QFT-26 (2.5·10^10) warm
+     * up; QFT-22 (1.1·10^9) and GHZ-26 (1.7·10^9) do not.
      */
     private static final int WARMUP_FROM_QUBITS = 20;
     private static final double WARMUP_FROM_WORK = 5e9;
@@ -112,7 +114,7 @@ public final class StateVectorSimulator implements Simulator {
         }
         ShotRunner.requireStatevectorFits(circuit, "state-vector", MAX_QUBITS);
         Circuit flat = ShotRunner.prepare(circuit, options);
-        Warmup warmup = warmUpFor(flat, Warmup.DOUBLE);
+        Warmup warmup = warmUpFor(flat, gates -> FastState.warmupFor(flat.numQubits(), maxFused, gates));
         return new ShotRunner(flat, options, q -> {
             FastState state = new FastState(q, policy, maxFused);
             warmup.await();
@@ -124,13 +126,14 @@ public final class StateVectorSimulator implements Simulator {
      * Starts the kernels' warm-up for a deep circuit (compiled while the state's memory is first
      * touched; then they run warm) and returns it to wait for, or a no-op for a light one.
      */
-    private static Warmup warmUpFor(Circuit flat, Warmup warmup) {
-        boolean deep = flat.numQubits() >= WARMUP_FROM_QUBITS && flat.operations().stream()
-                .filter(op -> op instanceof io.qubench.circuit.Operation.GateOperation).count()
-                * Math.pow(2, flat.numQubits()) >= WARMUP_FROM_WORK;
+    private static Warmup warmUpFor(Circuit flat, java.util.function.Function<java.util.List<GateOperation>, Warmup> forGates) {
+        java.util.List<GateOperation> gates = flat.operations().stream()
+                .filter(op -> op instanceof GateOperation).map(op -> (GateOperation) op).toList();
+        boolean deep = flat.numQubits() >= WARMUP_FROM_QUBITS && gates.size() * Math.pow(2, flat.numQubits()) >= WARMUP_FROM_WORK;
         if (!deep) {
             return Warmup.NONE;
         }
+        Warmup warmup = forGates.apply(gates);
         warmup.startInBackground();
         return warmup;
     }
@@ -140,7 +143,7 @@ public final class StateVectorSimulator implements Simulator {
         requireSingleFits(n, ShotRunner.statesHeld(circuit), options.statevector(), MemoryGuard.offHeapAvailableBytes(),
                 MemoryGuard.physicalBytes());
         Circuit flat = ShotRunner.prepare(circuit, options);
-        Warmup warmup = warmUpFor(flat, Warmup.SINGLE);
+        Warmup warmup = warmUpFor(flat, gates -> SingleState.warmupFor(flat.numQubits(), maxFused, gates));
         return new ShotRunner(flat, options, q -> {
             SingleState state = new SingleState(q, policy, maxFused);
             warmup.await();

@@ -1,63 +1,109 @@
 package io.qubench.sim.statevector;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.SplittableRandom;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.BiConsumer;
+import java.util.function.IntFunction;
 
-import io.qubench.circuit.Circuit;
-import io.qubench.circuit.Operation.GateOperation;
-import io.qubench.circuit.StandardGate;
-import io.qubench.sim.BenchmarkCircuits;
 import io.qubench.sim.QuantumState;
 
 /**
- * Runs every kernel, and the staged (cache-blocked) paths around them, on a small state until
- * the JIT has compiled them: a Vector API kernel that runs before C2 has compiled it is several
- * times slower (PERFORMANCE.md), and on a 24-qubit state the first run took 4 s instead of 1.4 s.
- * Done once per process, in the background, when a deep circuit on 20+ qubits is about to
- * run; that run waits for it ({@link #await}) after allocating its state.
+ * Compiles the kernels a run is about to use before it uses them: a Vector API kernel that runs
+ * before C2 has compiled it is several times slower (PERFORMANCE.md); on a 24-qubit state the
+ * first run took 4 s instead of 1.4 s. One representative of each kernel shape the run's stages
+ * will execute (kind, width, where its qubits sit: inside a SIMD vector, inside a work unit,
+ * above it) is applied, round after round, to a small state, in the background while the run
+ * allocates its state; the run then waits for it ({@link #await}). Only the circuit's own
+ * shapes are compiled: a generic warm-up of every path cost 2 s of CPU on two cores.
  */
 final class Warmup {
 
-    private static final int QUBITS = 11;
+    /** Qubits below this keep their place on the warm-up state: lanes and work units depend on them. */
+    static final int KEPT_BELOW = 13;
+    /** Representatives per shape (a second one keeps the JIT's type profile honest). */
+    private static final int PER_SHAPE = 2;
     /**
-     * Compilation is asynchronous: rounds go on until the JIT has been idle for a few of them
-     * (its queue has drained; here after about 50 rounds, 1–1.5 s), within these bounds.
+     * Compilation is asynchronous: rounds go on until the JIT has been idle for a while (its queue
+     * has drained), within these bounds.
      */
     private static final int MIN_ROUNDS = 20;
-    private static final int MAX_ROUNDS = 300;
-    private static final int IDLE_ROUNDS = 6;
+    private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(150);
     /** Never wait longer than this (a slow machine still runs, just cold). */
     private static final long MAX_WAIT_MS = 4000;
 
-    /** The double-precision kernels, with the staged paths (pieces of 2^7 read in runs of 2^3) and the density passes. */
-    static final Warmup DOUBLE = new Warmup("double", () -> new FastState(QUBITS, ParallelPolicy.SEQUENTIAL, 3, 7, 3),
-            s -> ((FastState) s).applyMatrices(List.of(
-                    new FastState.Targeted(StandardGate.CX.matrix().tensorBelow(StandardGate.CX.matrix()), 0, 4, 6, 9),
-                    new FastState.Targeted(StandardGate.CX.matrix().tensorBelow(StandardGate.CX.matrix()), 3, 5, 7, 10),
-                    new FastState.Targeted(StandardGate.RXX.matrix(0.3), 1, 7))));
-    /** The single-precision kernels. */
-    static final Warmup SINGLE = new Warmup("single", () -> new SingleState(QUBITS, ParallelPolicy.SEQUENTIAL, 3), s -> { });
-
     /** Nothing to warm up: never started, so waiting for it returns at once. */
-    static final Warmup NONE = new Warmup("none", () -> {
+    static final Warmup NONE = new Warmup("none", 0, q -> {
         throw new IllegalStateException("the empty warm-up has no state");
-    }, s -> { });
+    }, (s, k) -> { }, List.of());
 
     private final String name;
-    private final Supplier<QuantumState> state;
-    private final Consumer<QuantumState> extra;
+    private final int qubits;
+    private final IntFunction<QuantumState> newState;
+    private final BiConsumer<QuantumState, Kernel> apply;
+    private final List<Kernel> kernels;
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile Thread started;
 
-    private Warmup(String name, Supplier<QuantumState> state, Consumer<QuantumState> extra) {
+    /**
+     * A warm-up applying {@code kernels} with {@code apply} to states of {@code qubits} qubits
+     * made by {@code newState}; every kernel must act on qubits below {@code qubits}.
+     */
+    Warmup(String name, int qubits, IntFunction<QuantumState> newState, BiConsumer<QuantumState, Kernel> apply, List<Kernel> kernels) {
         this.name = name;
-        this.state = state;
-        this.extra = extra;
+        this.qubits = qubits;
+        this.newState = newState;
+        this.apply = apply;
+        this.kernels = List.copyOf(kernels);
+    }
+
+    List<Kernel> kernels() {
+        return kernels;
+    }
+
+    /**
+     * Up to {@link #PER_SHAPE} kernels of each shape among {@code asRun} (the kernels as a run's
+     * stages execute them), moved onto a state of {@code qubits} qubits: qubits below
+     * {@link #KEPT_BELOW} stay, higher ones take the places above it in order. A kernel with
+     * more high qubits than there are places is left out.
+     */
+    static List<Kernel> representatives(List<Kernel> asRun, int qubits) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<Kernel> out = new ArrayList<>();
+        for (Kernel k : asRun) {
+            int[] involved = k.involved();
+            int high = 0;
+            int[] to = new int[involved[involved.length - 1] + 1];
+            for (int q : involved) {
+                to[q] = q < KEPT_BELOW ? q : KEPT_BELOW + high++;
+            }
+            if (KEPT_BELOW + high > qubits) {
+                continue;
+            }
+            if (seen.merge(shape(k), 1, Integer::sum) <= PER_SHAPE) {
+                out.add(k.moved(to));
+            }
+        }
+        return out;
+    }
+
+    /** What decides which compiled code a kernel runs: its kind, width and where its qubits sit. */
+    private static String shape(Kernel k) {
+        StringBuilder s = new StringBuilder(k.getClass().getSimpleName());
+        switch (k) {
+            case Kernel.Dense d -> s.append(" t").append(d.targets().length).append(d.controlMask() != 0 ? " c" : "");
+            case Kernel.Diagonal d -> s.append(" t").append(d.targets().length);
+            case Kernel.DiagonalRange d -> s.append(d.extra() >= 0 ? " extra" : "");
+            case Kernel.Swap w -> s.append(w.controlMask() != 0 ? " c" : "").append(w.a() != 0 ? " swap" : "");
+        }
+        for (int q : k.involved()) {
+            // Qubits 0–3 are inside a vector of 4, 8 or 16 lanes (the in-lane kernels' shuffles differ by bit).
+            s.append(' ').append(q < 4 ? String.valueOf(q) : q < KEPT_BELOW ? "m" : "h");
+        }
+        return s.toString();
     }
 
     /** Starts the warm-up once; later calls return at once. */
@@ -93,30 +139,31 @@ final class Warmup {
         }
     }
 
+    /** Rounds of every kernel until the JIT has been idle for a while, or the time is up. */
     void run() {
-        List<List<GateOperation>> circuits = new ArrayList<>();
-        for (Circuit c : List.of(BenchmarkCircuits.random(QUBITS, 7), BenchmarkCircuits.qft(QUBITS), BenchmarkCircuits.ghz(QUBITS),
-                Circuit.builder().qubits(QUBITS).h(0).h(5).gate(StandardGate.CCX, 0, 5, 9).gate(StandardGate.CRY, new double[] {0.4}, 2, 6)
-                        .gate(StandardGate.RZZ, new double[] {0.4}, 0, 9).gate(StandardGate.CSWAP, 1, 4, 8).build())) {
-            circuits.add(c.operations().stream().filter(o -> o instanceof GateOperation).map(o -> (GateOperation) o).toList());
-        }
         java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
+        long begin = System.nanoTime();
+        long deadline = begin + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MS);
         long compiled = -1;
-        int idle = 0;
-        for (int r = 0; r < (timed ? MAX_ROUNDS : 3 * MIN_ROUNDS) && (r < MIN_ROUNDS || idle < IDLE_ROUNDS); r++) {
-            try (QuantumState s = state.get()) {
-                for (List<GateOperation> gates : circuits) {
-                    s.applyGates(gates);
+        long changedAt = begin;
+        try (QuantumState s = newState.apply(qubits)) {
+            for (int r = 0; ; r++) {
+                for (Kernel k : kernels) {
+                    apply.accept(s, k);
                 }
-                extra.accept(s);
-                s.sample(16, new SplittableRandom(r));
-                s.measure(3, new SplittableRandom(r));
-            }
-            if (timed) {
-                long now = jit.getTotalCompilationTime();
-                idle = now == compiled ? idle + 1 : 0;
-                compiled = now;
+                long now = System.nanoTime();
+                if (timed) {
+                    long total = jit.getTotalCompilationTime();
+                    if (total != compiled) {
+                        compiled = total;
+                        changedAt = now;
+                    }
+                }
+                boolean idle = timed ? now - changedAt >= IDLE_NANOS : r >= 3 * MIN_ROUNDS;
+                if ((r >= MIN_ROUNDS && idle) || now > deadline) {
+                    return;
+                }
             }
         }
     }

@@ -1,22 +1,69 @@
 package io.qubench.sim.statevector;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.qubench.circuit.Circuit;
+import io.qubench.circuit.Operation.GateOperation;
+import io.qubench.sim.BenchmarkCircuits;
 
 class WarmupTest {
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
-    void theBackgroundWarmUpRunsEveryPathToItsEndAndAWaitingStateIsReleased(boolean single) {
-        Warmup warmup = single ? Warmup.SINGLE : Warmup.DOUBLE;
+    private static List<GateOperation> gates(Circuit c) {
+        return c.operations().stream().filter(o -> o instanceof GateOperation).map(o -> (GateOperation) o).toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void theBackgroundWarmUpRunsTheCircuitsKernelsToItsEndAndAWaitingStateIsReleased(boolean single) {
+        List<GateOperation> gates = gates(BenchmarkCircuits.qft(20));
+        Warmup warmup = single ? SingleState.warmupFor(20, 3, gates) : FastState.warmupFor(20, 3, gates);
+        assertThat(warmup.kernels()).isNotEmpty();
         assertThatCode(() -> {
             warmup.startInBackground();
             warmup.startInBackground();
             org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30), warmup::await);
         }).doesNotThrowAnyException();
-        // The same paths, run on this thread, so that an error in them fails here rather than in a daemon thread.
+        // The same kernels, run on this thread, so that an error in them fails here rather than in a daemon thread.
         assertThatCode(warmup::run).doesNotThrowAnyException();
+    }
+
+    @Test
+    void representativesCoverEveryKernelKindTheStagesRunOnQubitsOfTheSmallState() {
+        int n = 22;
+        List<Kernel> asRun = new StagePlanner(n, FastState.CHUNK_QUBITS, FastState.MIN_RUN_QUBITS)
+                .asRun(new Fuser(n, 3).fuse(QubitLayout.identity(n).place(gates(BenchmarkCircuits.random(n, 3)))));
+        List<Kernel> picked = Warmup.representatives(asRun, 16);
+
+        assertThat(picked.size()).isLessThan(asRun.size() / 4);
+        assertThat(picked).allSatisfy(k -> assertThat(java.util.Arrays.stream(k.involved()).max().orElseThrow()).isLessThan(16));
+        Set<String> kinds = asRun.stream().map(k -> k.getClass().getSimpleName() + (k instanceof Kernel.Dense d ? d.targets().length : ""))
+                .collect(Collectors.toSet());
+        Set<String> pickedKinds = picked.stream().map(k -> k.getClass().getSimpleName() + (k instanceof Kernel.Dense d ? d.targets().length : ""))
+                .collect(Collectors.toSet());
+        assertThat(pickedKinds).isEqualTo(kinds);
+    }
+
+    @Test
+    void aKernelOnHighQubitsMovesAboveTheKeptOnesInOrderAndOneWithTooManyIsLeftOut() {
+        Kernel.Swap ccx = new Kernel.Swap(new int[] {2, 20, 25}, (1L << 2) | (1L << 20), 0, 1L << 25);
+        Kernel.Swap wide = new Kernel.Swap(new int[] {20, 21, 22, 23}, (1L << 20) | (1L << 21) | (1L << 22), 0, 1L << 23);
+
+        List<Kernel> picked = Warmup.representatives(List.of(ccx, wide), 16);
+
+        assertThat(picked).hasSize(1);
+        Kernel.Swap moved = (Kernel.Swap) picked.getFirst();
+        assertThat(moved.involved()).containsExactly(2, Warmup.KEPT_BELOW, Warmup.KEPT_BELOW + 1);
+        assertThat(moved.controlMask()).isEqualTo((1L << 2) | (1L << Warmup.KEPT_BELOW));
+        assertThat(moved.b()).isEqualTo(1L << (Warmup.KEPT_BELOW + 1));
     }
 }
