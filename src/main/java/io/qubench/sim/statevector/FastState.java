@@ -245,13 +245,27 @@ public final class FastState implements QuantumState {
         });
     }
 
-    /** A matrix (unitary or not) with argument j on qubit {@code targets[j]}. */
-    public record Targeted(io.qubench.circuit.Matrix matrix, int... targets) {
+    /** A linear step on the state for {@link #applySteps}: a matrix on some qubits, or a density matrix's trace mix. */
+    public sealed interface Step permits Targeted, Mix {
     }
 
-    /** Applies the matrices in order, in as few sweeps over memory as the stages allow. */
-    public void applyMatrices(List<Targeted> matrices) {
-        applyKernels(matrices.stream().map(t -> Kernels.forMatrix(t.matrix(), layout.toPhysical(t.targets()))).toList());
+    /** A matrix (unitary or not) with argument j on qubit {@code targets[j]}. */
+    public record Targeted(io.qubench.circuit.Matrix matrix, int... targets) implements Step {
+    }
+
+    /**
+     * For a density matrix held as this vector (see {@link Kernel.TraceMix}): each diagonal entry
+     * over the qubit pairs (rows[j], columns[j]) gains {@code weight} × their partial trace.
+     */
+    public record Mix(int[] rows, int[] columns, double weight) implements Step {
+    }
+
+    /** Applies the steps in order, in as few sweeps over memory as the stages allow. */
+    public void applySteps(List<? extends Step> steps) {
+        applyKernels(steps.stream().map(step -> switch (step) {
+            case Targeted t -> Kernels.forMatrix(t.matrix(), layout.toPhysical(t.targets()));
+            case Mix m -> (Kernel) new Kernel.TraceMix(layout.toPhysical(m.rows()), layout.toPhysical(m.columns()), m.weight());
+        }).toList());
     }
 
     /** Applies any matrix (unitary or not, e.g. a channel's superoperator) with argument j on {@code targets[j]}. */
@@ -371,7 +385,51 @@ public final class FastState implements QuantumState {
             case Kernel.Diagonal d -> diagonal(d, sp);
             case Kernel.DiagonalRange d -> diagonalRange(d, sp);
             case Kernel.Swap s -> swap(s, sp);
+            case Kernel.TraceMix t -> traceMix(t, sp);
         }
+    }
+
+    /** See {@link Kernel.TraceMix}: the d diagonal entries of each block are summed and each gains weight × the sum. */
+    private void traceMix(Kernel.TraceMix t, Space sp) {
+        int[] off = t.diagonalOffsets();
+        double w = t.weight();
+        forRuns(sp, t.involved(), 0, (starts, runs, count) -> {
+            for (int run = 0; run < runs; run++) {
+                int start = starts[run];
+                int end = start + count;
+                if (count >= LANES) {
+                    for (int i = start; i < end; i += LANES) {
+                        DoubleVector sr = DoubleVector.zero(S);
+                        DoubleVector si = DoubleVector.zero(S);
+                        for (int o : off) {
+                            sr = sr.add(DoubleVector.fromArray(S, re, i + o));
+                            si = si.add(DoubleVector.fromArray(S, im, i + o));
+                        }
+                        sr = sr.mul(w);
+                        si = si.mul(w);
+                        for (int o : off) {
+                            DoubleVector.fromArray(S, re, i + o).add(sr).intoArray(re, i + o);
+                            DoubleVector.fromArray(S, im, i + o).add(si).intoArray(im, i + o);
+                        }
+                    }
+                    continue;
+                }
+                for (int i = start; i < end; i++) {
+                    double sr = 0;
+                    double si = 0;
+                    for (int o : off) {
+                        sr += re[i + o];
+                        si += im[i + o];
+                    }
+                    sr *= w;
+                    si *= w;
+                    for (int o : off) {
+                        re[i + o] += sr;
+                        im[i + o] += si;
+                    }
+                }
+            }
+        });
     }
 
     @FunctionalInterface

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * matrix on some targets (optionally under controls), a diagonal (touching only the
  * amplitudes whose phase is not 1), or a swap of two sub-blocks (x, cx, ccx, swap, cswap).
  */
-sealed interface Kernel permits Kernel.Dense, Kernel.Diagonal, Kernel.DiagonalRange, Kernel.Swap {
+sealed interface Kernel permits Kernel.Dense, Kernel.Diagonal, Kernel.DiagonalRange, Kernel.Swap, Kernel.TraceMix {
 
     /** Qubits whose bits are fixed by this pass (targets and controls), ascending. */
     int[] involved();
@@ -108,6 +108,47 @@ sealed interface Kernel permits Kernel.Dense, Kernel.Diagonal, Kernel.DiagonalRa
         @Override
         public Swap moved(int[] to) {
             return new Swap(Bits.map(involved, to), Bits.map(controlMask, to), Bits.map(a, to), Bits.map(b, to));
+        }
+    }
+
+    /**
+     * For a density matrix held as a vector: adds {@code weight} × the partial trace over some
+     * qubits to each of its diagonal entries. Qubit j of the set is bit {@code rows[j]} (its row)
+     * and bit {@code columns[j]} (its column) of the index; for every setting of the other bits,
+     * each entry whose row and column bits agree (s, s) gains weight · Σ_t (t, t). With the
+     * state scaled apart this is a depolarizing channel, touching 1/2^k of the entries.
+     */
+    record TraceMix(int[] rows, int[] columns, double weight) implements Kernel {
+        @Override
+        public int[] involved() {
+            int[] all = new int[rows.length + columns.length];
+            System.arraycopy(rows, 0, all, 0, rows.length);
+            System.arraycopy(columns, 0, all, rows.length, columns.length);
+            Arrays.sort(all);
+            return all;
+        }
+
+        @Override
+        public int[] qubits() {
+            return involved();
+        }
+
+        @Override
+        public TraceMix moved(int[] to) {
+            return new TraceMix(Bits.map(rows, to), Bits.map(columns, to), weight);
+        }
+
+        /** Offset of the diagonal entry (s, s) from the block's base, for each s. */
+        int[] diagonalOffsets() {
+            int[] off = new int[1 << rows.length];
+            for (int s = 0; s < off.length; s++) {
+                for (int j = 0; j < rows.length; j++) {
+                    if (((s >> j) & 1) == 1) {
+                        off[s] |= (1 << rows[j]) | (1 << columns[j]);
+                    }
+                }
+            }
+            return off;
         }
     }
 

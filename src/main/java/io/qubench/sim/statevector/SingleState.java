@@ -440,6 +440,7 @@ public final class SingleState implements QuantumState {
             case Kernel.Diagonal d -> diagonal(d);
             case Kernel.DiagonalRange d -> diagonalRange(d);
             case Kernel.Swap s -> swap(s);
+            case Kernel.TraceMix t -> throw unsupported(t);
         };
     }
 
@@ -1101,7 +1102,13 @@ public final class SingleState implements QuantumState {
                     im.setAtIndex(F, j, ti);
                 }
             }
+            case Kernel.TraceMix t -> throw unsupported(t);
         }
+    }
+
+    /** Trace mixes belong to density matrices, which are held in double precision only. */
+    private static UnsupportedOperationException unsupported(Kernel.TraceMix t) {
+        return new UnsupportedOperationException("single precision holds state vectors, not density matrices (" + t + ")");
     }
 
     private void multiply(long i, double pr, double pi) {

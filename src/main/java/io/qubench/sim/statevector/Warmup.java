@@ -98,6 +98,7 @@ final class Warmup {
             case Kernel.Diagonal d -> s.append(" t").append(d.targets().length);
             case Kernel.DiagonalRange d -> s.append(d.extra() >= 0 ? " extra" : "");
             case Kernel.Swap w -> s.append(w.controlMask() != 0 ? " c" : "").append(w.a() != 0 ? " swap" : "");
+            case Kernel.TraceMix t -> s.append(" t").append(t.rows().length);
         }
         for (int q : k.involved()) {
             // Qubits 0–3 are inside a vector of 4, 8 or 16 lanes (the in-lane kernels' shuffles differ by bit).

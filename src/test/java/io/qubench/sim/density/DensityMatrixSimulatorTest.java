@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.qubench.circuit.Circuit;
 import io.qubench.circuit.CircuitBuilder;
 import io.qubench.circuit.ClassicalRegister;
+import io.qubench.circuit.Matrix;
 import io.qubench.circuit.Condition;
 import io.qubench.circuit.Operation.GateOperation;
 import io.qubench.circuit.StandardGate;
@@ -78,6 +79,85 @@ class DensityMatrixSimulatorTest {
                 assertThat(a[0]).isCloseTo(b[0], within(1e-12));
                 assertThat(a[1]).isCloseTo(-b[1], within(1e-12));
             }
+        }
+    }
+
+    /** ρ ↦ Σ K ρ K† with every operator embedded in the full space: the definition, for a few qubits. */
+    private static Matrix krausSum(Matrix rho, List<Matrix> kraus, List<Integer> qubits, int n) {
+        int[] q = qubits.stream().mapToInt(Integer::intValue).toArray();
+        Matrix sum = null;
+        for (Matrix k : kraus) {
+            Matrix full = k.embed(n, q);
+            Matrix term = full.multiply(rho).multiply(full.adjoint());
+            sum = sum == null ? term : add(sum, term);
+        }
+        return sum;
+    }
+
+    private static Matrix add(Matrix a, Matrix b) {
+        double[] x = a.toArray();
+        double[] y = b.toArray();
+        for (int i = 0; i < x.length; i++) {
+            x[i] += y[i];
+        }
+        return Matrix.of(a.dimension(), x);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 4, 5})
+    void depolarizingChannelsKeptApartMatchTheirKrausSums(int n) {
+        NoiseModel noise = new UniformNoiseModel(Channels.depolarizing(0.05, 1), Channels.depolarizing(0.08, 2), null);
+        Circuit c = ReferenceSimulatorProperties.randomCircuit(40 + n, n, 50);
+        List<GateOperation> gates = c.operations().stream().map(o -> (GateOperation) o).toList();
+        DensityState state = new DensityState(n, noise, ParallelPolicy.allCores(16));
+        state.applyGates(gates);
+
+        double[] start = new double[2 << (2 * n)];
+        start[0] = 1;
+        Matrix rho = Matrix.of(1 << n, start);
+        for (GateOperation g : gates) {
+            rho = krausSum(rho, List.of(io.qubench.circuit.Gates.matrix(g.gate(), g.paramValues(Map.of()))), g.qubits(), n);
+            for (NoiseModel.Applied a : noise.after(g)) {
+                rho = krausSum(rho, a.channel().kraus(), a.qubits(), n);
+            }
+        }
+        for (int r = 0; r < 1 << n; r++) {
+            for (int col = 0; col < 1 << n; col++) {
+                assertThat(state.entry(r, col)[0]).as("re ρ[%d][%d]", r, col).isCloseTo(rho.re(r, col), within(1e-12));
+                assertThat(state.entry(r, col)[1]).as("im ρ[%d][%d]", r, col).isCloseTo(rho.im(r, col), within(1e-12));
+            }
+        }
+    }
+
+    @Test
+    void depolarizingChannelsAreRecognisedFromTheirSuperoperatorAndOthersAreNot() {
+        for (int k : new int[] {1, 2}) {
+            double p = 0.06;
+            // (1 − p)ρ + p·I/d: λ = 1 − p, μ = p/d.
+            double[] lambdaMu = DensityState.depolarizing(Channels.depolarizing(p, k).superoperator());
+            assertThat(lambdaMu).isNotNull();
+            assertThat(lambdaMu[0]).isCloseTo(1 - p, within(1e-12));
+            assertThat(lambdaMu[1]).isCloseTo(p / (1 << k), within(1e-12));
+        }
+        assertThat(DensityState.depolarizing(Channels.amplitudeDamping(0.1).superoperator())).isNull();
+        assertThat(DensityState.depolarizing(Channels.pauli(0.1, 0, 0).superoperator())).isNull();
+        assertThat(DensityState.depolarizing(Channels.thermalRelaxation(50e-6, 40e-6, 2e-6, 0.01).superoperator())).isNull();
+        // Near full depolarization λ → 0: the superoperator path keeps the accuracy.
+        assertThat(DensityState.depolarizing(Channels.depolarizing(0.9, 1).superoperator())).isNull();
+    }
+
+    @Test
+    void thousandsOfStrongChannelsRescaleTheStoredMatrixInsteadOfUnderflowing() {
+        // λ = 1/2 per channel: after 3,000 of them the factor kept apart would be 2^-3000, far below the smallest double.
+        DensityState state = new DensityState(2, UniformNoiseModel.depolarizing(0.5, 0), ParallelPolicy.SEQUENTIAL);
+        CircuitBuilder b = Circuit.builder().qubits(2);
+        for (int i = 0; i < 1500; i++) {
+            b.h(0).cx(0, 1);
+        }
+        state.applyGates(b.build().operations().stream().map(o -> (GateOperation) o).toList());
+        assertThat(state.trace()).isCloseTo(1, within(1e-9));
+        for (int i = 0; i < 4; i++) {
+            assertThat(state.probability(i)).isCloseTo(0.25, within(1e-9));
         }
     }
 

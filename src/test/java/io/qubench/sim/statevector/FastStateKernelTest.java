@@ -192,6 +192,64 @@ class FastStateKernelTest {
         }
     }
 
+    /** I + w·T on (rows…, columns…): T adds the sum of the diagonal entries (s, s) to each of them. */
+    private static Matrix traceMixMatrix(int k, double w) {
+        int d = 1 << k;
+        double[] m = new double[2 * d * d * d * d];
+        for (int i = 0; i < d * d; i++) {
+            for (int j = 0; j < d * d; j++) {
+                boolean iDiagonal = i % d == i / d;
+                boolean jDiagonal = j % d == j / d;
+                m[2 * (i * d * d + j)] = (i == j ? 1 : 0) + (iDiagonal && jDiagonal ? w : 0);
+            }
+        }
+        return Matrix.of(d * d, m);
+    }
+
+    /** One- and two-qubit trace mixes with their row and column bits inside a vector, across vectors, in any order. */
+    @ParameterizedTest
+    @ValueSource(strings = {"0,3", "3,0", "1,6", "6,2", "4,5", "0,1:2,3", "3,4:0,1", "0,5:6,2", "4,6:1,5"})
+    void traceMixesOnEveryPlacementMatchTheDensePath(String placement) {
+        String[] parts = placement.split(":");
+        int[] rows = parts.length == 1 ? new int[] {Integer.parseInt(parts[0].split(",")[0])}
+                : java.util.Arrays.stream(parts[0].split(",")).mapToInt(Integer::parseInt).toArray();
+        int[] columns = parts.length == 1 ? new int[] {Integer.parseInt(parts[0].split(",")[1])}
+                : java.util.Arrays.stream(parts[1].split(",")).mapToInt(Integer::parseInt).toArray();
+        double w = 0.37;
+        int[] targets = new int[2 * rows.length];
+        System.arraycopy(rows, 0, targets, 0, rows.length);
+        System.arraycopy(columns, 0, targets, rows.length, columns.length);
+        for (ParallelPolicy policy : List.of(ParallelPolicy.SEQUENTIAL, ParallelPolicy.allCores(16))) {
+            FastState s = randomState(policy);
+            double[] before = s.amplitudes();
+            s.applySteps(List.of(new FastState.Mix(rows, columns, w)));
+            double[] expected = apply(traceMixMatrix(rows.length, w).embed(N, targets), before);
+            double[] actual = s.amplitudes();
+            for (int i = 0; i < expected.length; i++) {
+                assertThat(actual[i]).as("%s component %d", placement, i).isCloseTo(expected[i], within(1e-10));
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void traceMixesInAGatheredStageMatchTheDensePath() {
+        List<Kernel> kernels = List.of(new Kernel.TraceMix(new int[] {0}, new int[] {5}, 0.2),
+                new Kernel.TraceMix(new int[] {1}, new int[] {4}, -0.1), new Kernel.TraceMix(new int[] {0, 1}, new int[] {6, 5}, 0.3));
+        assertThat(new StagePlanner(N, 5, 2).plan(kernels)).hasSize(1).allSatisfy(stage -> assertThat(stage.whole()).isFalse());
+        FastState s = new FastState(N, ParallelPolicy.allCores(2), 0, 5, 2);
+        FastState reference = randomState(ParallelPolicy.SEQUENTIAL);
+        s.assign(reference);
+        s.applyKernels(kernels);
+        for (Kernel k : kernels) {
+            reference.apply(k);
+        }
+        double[] expected = reference.amplitudes();
+        double[] actual = s.amplitudes();
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(actual[i]).as("component %d", i).isCloseTo(expected[i], within(1e-12));
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void theStagePlannerGathersABrickworkCircuitIntoFewSweeps() {
         Circuit c = io.qubench.sim.BenchmarkCircuits.random(20, 2026);

@@ -197,6 +197,7 @@ class SingleStateTest {
                     }
                 }
             }
+            case Kernel.TraceMix t -> throw new AssertionError("single precision has no density matrices: " + t);
         }
         return out;
     }
