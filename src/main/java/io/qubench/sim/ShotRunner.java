@@ -220,7 +220,12 @@ public final class ShotRunner {
 
     /** Throws {@link CancellationException} when the running thread was interrupted. */
     public static void checkCancelled() {
-        if (Thread.currentThread().isInterrupted()) {
+        checkCancelled(Thread.currentThread());
+    }
+
+    /** As {@link #checkCancelled()} for work done on other threads on behalf of {@code owner}. */
+    public static void checkCancelled(Thread owner) {
+        if (owner.isInterrupted()) {
             throw new CancellationException("simulation cancelled");
         }
     }

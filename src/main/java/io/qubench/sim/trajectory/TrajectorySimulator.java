@@ -136,15 +136,33 @@ public final class TrajectorySimulator implements Simulator {
         return q.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Shots of a terminally measured circuit whose channels are unitary mixtures, run as a tree of shared prefixes. */
+    /** A branch with at least this many steps left may run on another core (its cost is its steps, whatever its shots). */
+    private static final int MIN_FORKED_STEPS = 16;
+    /**
+     * The branches' own workers, one per core: the common pool has one fewer, and a thread
+     * waiting in it for a branch another took does not run the others.
+     */
+    private static final java.util.concurrent.ForkJoinPool BRANCHES = new java.util.concurrent.ForkJoinPool(
+            Runtime.getRuntime().availableProcessors());
+
+    /**
+     * Shots of a terminally measured circuit whose channels are unitary mixtures, run as a tree
+     * of shared prefixes whose branches run in parallel.
+     */
     private final class Tree {
         private final Circuit flat;
         private final RunOptions options;
-        private final SplittableRandom random;
         private final boolean implicit;
         private final List<Step> steps;
         private final List<Measurement> measurements = new ArrayList<>();
-        private final Map<String, Integer> counts = new HashMap<>();
+        private final Map<String, Integer> counts = new java.util.concurrent.ConcurrentHashMap<>();
+        /** Each leaf samples with its own generator, seeded from this and its first shot: the counts do not depend on which thread ran it. */
+        private final long leafSeed;
+        /** Branches run in parallel: a forked one holds a copy of the state, so only this many wait at once. */
+        private final int maxForked = 2 * Runtime.getRuntime().availableProcessors();
+        private final java.util.concurrent.atomic.AtomicInteger forked = new java.util.concurrent.atomic.AtomicInteger();
+        /** The thread the run belongs to: interrupting it cancels the branches on every worker. */
+        private Thread owner;
         /** choice[shot][channel step] = Kraus index; the most likely one of each channel is the default. */
         private final int[][] choices;
         private final int[] channelSteps;
@@ -153,7 +171,6 @@ public final class TrajectorySimulator implements Simulator {
         Tree(Circuit flat, RunOptions options, SplittableRandom random, boolean implicit) {
             this.flat = flat;
             this.options = options;
-            this.random = random;
             this.implicit = implicit;
             this.steps = gateSteps(flat);
             flat.operations().stream().filter(o -> o instanceof Measurement).forEach(o -> measurements.add((Measurement) o));
@@ -167,6 +184,7 @@ public final class TrajectorySimulator implements Simulator {
                 }
                 defaults[c] = best;
             }
+            leafSeed = random.nextLong();
             choices = new int[options.shots()][];
             for (int s = 0; s < options.shots(); s++) {
                 int[] pick = new int[channelSteps.length];
@@ -179,8 +197,10 @@ public final class TrajectorySimulator implements Simulator {
 
         Map<String, Integer> run() {
             int[] all = java.util.stream.IntStream.range(0, options.shots()).toArray();
+            owner = Thread.currentThread();
             if (all.length > 0) {
-                branch(new FastState(flat.numQubits(), policy, 0), 0, 0, all);
+                FastState root = new FastState(flat.numQubits(), policy, 0);
+                BRANCHES.invoke(java.util.concurrent.ForkJoinTask.adapt(() -> branch(root, 0, 0, all)));
             }
             options.progress().progress(1.0);
             return counts;
@@ -206,16 +226,44 @@ public final class TrajectorySimulator implements Simulator {
                     channel++;
                     continue;
                 }
-                ShotRunner.checkCancelled();
+                ShotRunner.checkCancelled(owner);
                 List<Map.Entry<Integer, List<Integer>>> entries = new ArrayList<>(groups.entrySet());
+                List<java.util.concurrent.ForkJoinTask<?>> running = new ArrayList<>();
                 for (int e = 0; e < entries.size(); e++) {
-                    FastState child = e == entries.size() - 1 ? state : state.copy();
-                    applyKraus(child, s, entries.get(e).getKey());
-                    branch(child, step + 1, channel + 1, entries.get(e).getValue().stream().mapToInt(Integer::intValue).toArray());
+                    boolean last = e == entries.size() - 1;
+                    FastState child = last ? state : state.copy();
+                    int kraus = entries.get(e).getKey();
+                    int[] group = entries.get(e).getValue().stream().mapToInt(Integer::intValue).toArray();
+                    int nextStep = step + 1;
+                    int nextChannel = channel + 1;
+                    Runnable rest = () -> {
+                        applyKraus(child, s, kraus);
+                        branch(child, nextStep, nextChannel, group);
+                    };
+                    if (!last && steps.size() - nextStep >= MIN_FORKED_STEPS && reserveFork()) {
+                        running.add(java.util.concurrent.ForkJoinTask.adapt(() -> {
+                            try {
+                                rest.run();
+                            } finally {
+                                forked.decrementAndGet();
+                            }
+                        }).fork());
+                    } else {
+                        rest.run();
+                    }
                 }
+                running.forEach(java.util.concurrent.ForkJoinTask::join);
                 return;
             }
-            record(state, shots.length);
+            record(state, shots);
+        }
+
+        private boolean reserveFork() {
+            if (forked.incrementAndGet() <= maxForked) {
+                return true;
+            }
+            forked.decrementAndGet();
+            return false;
         }
 
         private void applyKraus(FastState state, Step s, int k) {
@@ -225,9 +273,10 @@ public final class TrajectorySimulator implements Simulator {
             }
         }
 
-        private void record(FastState state, int shots) {
+        private void record(FastState state, int[] shots) {
+            SplittableRandom random = new SplittableRandom(leafSeed ^ (shots[0] * 0x9E3779B97F4A7C15L));
             boolean[] clbits = new boolean[flat.numClbits()];
-            for (BitSet outcome : state.sample(shots, random)) {
+            for (BitSet outcome : state.sample(shots.length, random)) {
                 for (int q = 0; q < flat.numQubits(); q++) {
                     int qubit = q;
                     boolean actual = outcome.get(q);

@@ -63,7 +63,23 @@ class TrajectorySimulatorTest {
         Circuit c = measured(ReferenceSimulatorProperties.randomCircuit(2, 5, 40));
         NoiseModel noise = UniformNoiseModel.depolarizing(0.02, 0.01);
         Map<String, Integer> a = new TrajectorySimulator(noise).run(c, RunOptions.shots(500, 9)).counts();
-        assertThat(new TrajectorySimulator(noise).run(c, RunOptions.shots(500, 9)).counts()).isEqualTo(a);
+        // Branches run on several workers in whatever order: each leaf's own generator keeps the counts fixed.
+        for (int run = 0; run < 5; run++) {
+            assertThat(new TrajectorySimulator(noise).run(c, RunOptions.shots(500, 9)).counts()).isEqualTo(a);
+        }
+    }
+
+    @Test
+    void interruptingTheRunningThreadCancelsTheBranchesOnEveryWorker() {
+        Circuit c = measured(ReferenceSimulatorProperties.randomCircuit(3, 6, 60));
+        NoiseModel noise = UniformNoiseModel.depolarizing(0.3, 0);
+        Thread.currentThread().interrupt();
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TrajectorySimulator(noise).run(c, RunOptions.shots(200, 1)))
+                    .isInstanceOf(java.util.concurrent.CancellationException.class);
+        } finally {
+            Thread.interrupted();
+        }
     }
 
     @Test
