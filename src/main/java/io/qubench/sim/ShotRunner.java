@@ -220,12 +220,7 @@ public final class ShotRunner {
 
     /** Throws {@link CancellationException} when the running thread was interrupted. */
     public static void checkCancelled() {
-        checkCancelled(Thread.currentThread());
-    }
-
-    /** As {@link #checkCancelled()} for work done on other threads on behalf of {@code owner}. */
-    public static void checkCancelled(Thread owner) {
-        if (owner.isInterrupted()) {
+        if (Thread.currentThread().isInterrupted()) {
             throw new CancellationException("simulation cancelled");
         }
     }

@@ -161,8 +161,8 @@ public final class TrajectorySimulator implements Simulator {
         /** Branches run in parallel: a forked one holds a copy of the state, so only this many wait at once. */
         private final int maxForked = 2 * Runtime.getRuntime().availableProcessors();
         private final java.util.concurrent.atomic.AtomicInteger forked = new java.util.concurrent.atomic.AtomicInteger();
-        /** The thread the run belongs to: interrupting it cancels the branches on every worker. */
-        private Thread owner;
+        /** Set when the thread waiting for the branches is interrupted: every worker then stops at its next branch point. */
+        private volatile boolean cancelled;
         /** choice[shot][channel step] = Kraus index; the most likely one of each channel is the default. */
         private final int[][] choices;
         private final int[] channelSteps;
@@ -197,10 +197,21 @@ public final class TrajectorySimulator implements Simulator {
 
         Map<String, Integer> run() {
             int[] all = java.util.stream.IntStream.range(0, options.shots()).toArray();
-            owner = Thread.currentThread();
             if (all.length > 0) {
                 FastState root = new FastState(flat.numQubits(), policy, 0);
-                BRANCHES.invoke(java.util.concurrent.ForkJoinTask.adapt(() -> branch(root, 0, 0, all)));
+                // An interruptible wait: a fork/join join would hide the interrupt until the branches end.
+                try {
+                    BRANCHES.submit(() -> branch(root, 0, 0, all)).get();
+                } catch (InterruptedException e) {
+                    cancelled = true;
+                    Thread.currentThread().interrupt();
+                    throw new java.util.concurrent.CancellationException("simulation cancelled");
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
             }
             options.progress().progress(1.0);
             return counts;
@@ -226,7 +237,9 @@ public final class TrajectorySimulator implements Simulator {
                     channel++;
                     continue;
                 }
-                ShotRunner.checkCancelled(owner);
+                if (cancelled) {
+                    throw new java.util.concurrent.CancellationException("simulation cancelled");
+                }
                 List<Map.Entry<Integer, List<Integer>>> entries = new ArrayList<>(groups.entrySet());
                 List<java.util.concurrent.ForkJoinTask<?>> running = new ArrayList<>();
                 for (int e = 0; e < entries.size(); e++) {
