@@ -118,6 +118,19 @@ public final class Matrix {
         return new Matrix(n, d);
     }
 
+    /** This + other (of the same dimension). */
+    public Matrix plus(Matrix other) {
+        if (other.dimension != dimension) {
+            throw new IllegalArgumentException("cannot add a " + other.dimension + "×" + other.dimension + " matrix to a "
+                    + dimension + "×" + dimension + " one");
+        }
+        double[] d = data.clone();
+        for (int k = 0; k < d.length; k++) {
+            d[k] += other.data[k];
+        }
+        return new Matrix(dimension, d);
+    }
+
     public Matrix scale(double re, double im) {
         double[] d = new double[data.length];
         for (int k = 0; k < data.length; k += 2) {

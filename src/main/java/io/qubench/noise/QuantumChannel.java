@@ -56,7 +56,7 @@ public record QuantumChannel(String name, List<Matrix> kraus, boolean unitaryMix
         Matrix sum = null;
         for (Matrix k : kraus) {
             Matrix term = k.adjoint().multiply(k);
-            sum = sum == null ? term : add(sum, term);
+            sum = sum == null ? term : sum.plus(term);
         }
         return sum.approximatelyEquals(Matrix.identity(d), tolerance);
     }
@@ -88,14 +88,5 @@ public record QuantumChannel(String name, List<Matrix> kraus, boolean unitaryMix
             }
         }
         return Matrix.of(dd, s);
-    }
-
-    private static Matrix add(Matrix a, Matrix b) {
-        double[] x = a.toArray();
-        double[] y = b.toArray();
-        for (int i = 0; i < x.length; i++) {
-            x[i] += y[i];
-        }
-        return Matrix.of(a.dimension(), x);
     }
 }

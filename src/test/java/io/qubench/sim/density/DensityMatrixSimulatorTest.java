@@ -89,18 +89,9 @@ class DensityMatrixSimulatorTest {
         for (Matrix k : kraus) {
             Matrix full = k.embed(n, q);
             Matrix term = full.multiply(rho).multiply(full.adjoint());
-            sum = sum == null ? term : add(sum, term);
+            sum = sum == null ? term : sum.plus(term);
         }
         return sum;
-    }
-
-    private static Matrix add(Matrix a, Matrix b) {
-        double[] x = a.toArray();
-        double[] y = b.toArray();
-        for (int i = 0; i < x.length; i++) {
-            x[i] += y[i];
-        }
-        return Matrix.of(a.dimension(), x);
     }
 
     @ParameterizedTest
