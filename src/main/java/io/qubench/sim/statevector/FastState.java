@@ -389,8 +389,64 @@ public final class FastState implements QuantumState {
         }
     }
 
+    /**
+     * A trace mix with qubits inside a SIMD vector: a block's diagonal entries sit in a few
+     * vectors at known lanes. Each is shuffled onto the lanes with the in-vector bits clear and
+     * summed there; the weighted sum is spread back and added under each entry's lane mask.
+     */
+    private void traceMixInLanes(Kernel.TraceMix t, Space sp) {
+        int laneBits = Integer.numberOfTrailingZeros(LANES);
+        int[] off = t.diagonalOffsets();
+        int laneInvolved = 0;
+        for (int q : t.involved()) {
+            laneInvolved |= q < laneBits ? 1 << q : 0;
+        }
+        int inLanes = laneInvolved;
+        @SuppressWarnings("unchecked")
+        jdk.incubator.vector.VectorShuffle<Double>[] gather = new jdk.incubator.vector.VectorShuffle[off.length];
+        @SuppressWarnings("unchecked")
+        jdk.incubator.vector.VectorMask<Double>[] own = new jdk.incubator.vector.VectorMask[off.length];
+        int[] high = new int[off.length];
+        for (int k = 0; k < off.length; k++) {
+            int lane = off[k] & (LANES - 1);
+            high[k] = off[k] & ~(LANES - 1);
+            gather[k] = jdk.incubator.vector.VectorShuffle.fromOp(S, l -> l | lane);
+            boolean[] mine = new boolean[LANES];
+            for (int l = 0; l < LANES; l++) {
+                mine[l] = (l & inLanes) == lane;
+            }
+            own[k] = jdk.incubator.vector.VectorMask.fromArray(S, mine, 0);
+        }
+        jdk.incubator.vector.VectorShuffle<Double> spread = jdk.incubator.vector.VectorShuffle.fromOp(S, l -> l & ~inLanes);
+        int[] highVectorBits = java.util.Arrays.stream(t.involved()).filter(q -> q >= laneBits).map(q -> q - laneBits).toArray();
+        long groups = (sp.size() / LANES) >> highVectorBits.length;
+        double w = t.weight();
+        sp.policy().forRange(groups, (from, to) -> {
+            for (long g = from; g < to; g++) {
+                int base = (int) (sp.offset() + (Kernel.Bits.deposit(g, highVectorBits) << laneBits));
+                DoubleVector sr = DoubleVector.zero(S);
+                DoubleVector si = DoubleVector.zero(S);
+                for (int k = 0; k < off.length; k++) {
+                    sr = sr.add(DoubleVector.fromArray(S, re, base + high[k]).rearrange(gather[k]));
+                    si = si.add(DoubleVector.fromArray(S, im, base + high[k]).rearrange(gather[k]));
+                }
+                sr = sr.mul(w).rearrange(spread);
+                si = si.mul(w).rearrange(spread);
+                for (int k = 0; k < off.length; k++) {
+                    int at = base + high[k];
+                    DoubleVector.fromArray(S, re, at).add(sr, own[k]).intoArray(re, at);
+                    DoubleVector.fromArray(S, im, at).add(si, own[k]).intoArray(im, at);
+                }
+            }
+        });
+    }
+
     /** See {@link Kernel.TraceMix}: the d diagonal entries of each block are summed and each gains weight × the sum. */
     private void traceMix(Kernel.TraceMix t, Space sp) {
+        if ((1 << t.involved()[0]) < LANES && sp.size() >= LANES) {
+            traceMixInLanes(t, sp);
+            return;
+        }
         int[] off = t.diagonalOffsets();
         double w = t.weight();
         forRuns(sp, t.involved(), 0, (starts, runs, count) -> {
