@@ -604,13 +604,15 @@ public final class FastState implements QuantumState {
             otherR[lane] = one ? mr[2] : mr[1];
             otherI[lane] = one ? mi[2] : mi[1];
         }
-        DoubleVector ar = DoubleVector.fromArray(S, selfR, 0), ai = DoubleVector.fromArray(S, selfI, 0);
-        DoubleVector br = DoubleVector.fromArray(S, otherR, 0), bi = DoubleVector.fromArray(S, otherI, 0);
-        DoubleVector nai = ai.neg(), nbi = bi.neg();
         jdk.incubator.vector.VectorShuffle<Double> partner = jdk.incubator.vector.VectorShuffle.fromOp(S, lane -> lane ^ t);
         sp.policy().forRange(sp.size() / LANES, (from, to) -> {
-            for (long v = from; v < to; v++) {
-                int i = (int) (sp.offset() + v * LANES);
+            // Coefficient vectors made here, not captured: a captured vector is a heap object read in the loop.
+            DoubleVector ar = DoubleVector.fromArray(S, selfR, 0), ai = DoubleVector.fromArray(S, selfI, 0);
+            DoubleVector br = DoubleVector.fromArray(S, otherR, 0), bi = DoubleVector.fromArray(S, otherI, 0);
+            DoubleVector nai = ai.neg(), nbi = bi.neg();
+            // An int loop: C2 removes the arrays' bounds checks of int counted loops, not of long ones.
+            int end = (int) (sp.offset() + to * LANES);
+            for (int i = (int) (sp.offset() + from * LANES); i < end; i += LANES) {
                 DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
                 DoubleVector pr = xr.rearrange(partner), pi = xi.rearrange(partner);
                 xr.fma(ar, xi.fma(nai, pr.fma(br, pi.mul(nbi)))).intoArray(re, i);
@@ -711,8 +713,8 @@ public final class FastState implements QuantumState {
         jdk.incubator.vector.VectorShuffle<Double> s3 = patterns > 2 ? jdk.incubator.vector.VectorShuffle.fromArray(S, sources[3], 0) : s1;
         if (high < 0) {
             sp.policy().forRange(sp.size() / LANES, (from, to) -> {
-                for (long v = from; v < to; v++) {
-                    int i = (int) (sp.offset() + v * LANES);
+                int end = (int) (sp.offset() + to * LANES);
+                for (int i = (int) (sp.offset() + from * LANES); i < end; i += LANES) {
                     DoubleVector xr = DoubleVector.fromArray(S, re, i);
                     DoubleVector xi = DoubleVector.fromArray(S, im, i);
                     DoubleVector or = DoubleVector.zero(S);
@@ -1092,9 +1094,22 @@ public final class FastState implements QuantumState {
             pi[hi] = DoubleVector.fromArray(S, phaseI[hi], 0);
         }
         long mask = highMask;
+        if (mask == 0 && !trivial[0]) {
+            // Every target inside the vector: one pair of phase vectors for all.
+            sp.policy().forRange(sp.size() / LANES, (from, to) -> {
+                DoubleVector p0r = DoubleVector.fromArray(S, phaseR[0], 0), p0i = DoubleVector.fromArray(S, phaseI[0], 0);
+                int end = (int) (sp.offset() + to * LANES);
+                for (int i = (int) (sp.offset() + from * LANES); i < end; i += LANES) {
+                    DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
+                    xr.mul(p0r).sub(xi.mul(p0i)).intoArray(re, i);
+                    xi.mul(p0r).add(xr.mul(p0i)).intoArray(im, i);
+                }
+            });
+            return;
+        }
         sp.policy().forRange(sp.size() / LANES, (from, to) -> {
-            for (long v = from; v < to; v++) {
-                int i = (int) (sp.offset() + v * LANES);
+            int end = (int) (sp.offset() + to * LANES);
+            for (int i = (int) (sp.offset() + from * LANES); i < end; i += LANES) {
                 int hi = 0;
                 if (mask != 0) {
                     for (int j = 0; j < targets.length; j++) {
@@ -1133,8 +1148,8 @@ public final class FastState implements QuantumState {
                 }
             }
             sp.policy().forRange(sp.size() / LANES, (from, to) -> {
-                for (long v = from; v < to; v++) {
-                    int i = (int) (sp.offset() + v * LANES);
+                int end = (int) (sp.offset() + to * LANES);
+                for (int i = (int) (sp.offset() + from * LANES); i < end; i += LANES) {
                     int row = d.tableIndex(i) / step * LANES;
                     DoubleVector pr = DoubleVector.fromArray(S, er, row);
                     DoubleVector pi = DoubleVector.fromArray(S, ei, row);
@@ -1151,8 +1166,8 @@ public final class FastState implements QuantumState {
             trivial[j] = tr[j] == 1 && ti[j] == 0;
         }
         sp.policy().forRange(sp.size() / LANES, (from, to) -> {
-            for (long v = from; v < to; v++) {
-                int i = (int) (sp.offset() + v * LANES);
+            int end = (int) (sp.offset() + to * LANES);
+            for (int i = (int) (sp.offset() + from * LANES); i < end; i += LANES) {
                 int j = d.tableIndex(i);
                 if (!trivial[j]) {
                     DoubleVector xr = DoubleVector.fromArray(S, re, i);
@@ -1262,8 +1277,9 @@ public final class FastState implements QuantumState {
     private void forVectors(Space sp, int[] involved, long fixed, VectorBody body) {
         if (involved.length == 0) {
             sp.policy().forRange(sp.size() / LANES, (from, to) -> {
-                for (long v = from; v < to; v++) {
-                    body.apply((int) (sp.offset() + v * LANES));
+                int end = (int) (sp.offset() + to * LANES);
+                for (int i = (int) (sp.offset() + from * LANES); i < end; i += LANES) {
+                    body.apply(i);
                 }
             });
             return;
