@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times Qubench against four peer simulators on the same circuits in one run: whole processes, median
-# of 3 (a single run when the first one takes over $PEER_REPEAT_LIMIT s, default 60). Every run is
+# of 3 (a single run when the first one takes over $PEER_REPEAT_LIMIT s, default 300). Every run is
 # killed after $PEER_TIMEOUT s (default 600) and shown as "timeout"; a run that errors (e.g. out of
 # memory) shows as "failed", its stderr kept in target/peers/logs/. Installs what is missing.
 #   qubench          target/qubench.jar, statevector engine, 1,000 shots
@@ -57,7 +57,7 @@ for spec in "${@:-qft 22}"; do
       start=$(date +%s.%N)
       if run "$engine" "$circuit" "$qubits" "$r" >/dev/null 2>"$log"; then
         times+=("$(echo "$(date +%s.%N) - $start" | bc)")
-        if [ "$r" = 1 ] && [ "$(echo "${times[0]} > ${PEER_REPEAT_LIMIT:-60}" | bc)" = 1 ]; then break; fi
+        if [ "$r" = 1 ] && [ "$(echo "${times[0]} > ${PEER_REPEAT_LIMIT:-300}" | bc)" = 1 ]; then break; fi
       else
         status=$?
         if [ "$status" = 124 ] || [ "$status" = 137 ]; then outcome="timeout (${limit} s)"; else outcome="failed (exit $status, $log)"; fi
