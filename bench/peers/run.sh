@@ -60,7 +60,9 @@ for spec in "${@:-qft 22}"; do
         if [ "$r" = 1 ] && [ "$(echo "${times[0]} > ${PEER_REPEAT_LIMIT:-300}" | bc)" = 1 ]; then break; fi
       else
         status=$?
-        if [ "$status" = 124 ] || [ "$status" = 137 ]; then outcome="timeout (${limit} s)"; else outcome="failed (exit $status, $log)"; fi
+        if [ "$status" = 124 ] || [ "$status" = 137 ]; then outcome="timeout (${limit} s)"
+        elif grep -qE 'OutOfMemoryError|heap out of memory' "$log"; then outcome="failed (out of memory, $log)"
+        else outcome="failed (exit $status, $log)"; fi
         break
       fi
     done
