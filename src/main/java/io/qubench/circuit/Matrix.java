@@ -118,6 +118,18 @@ public final class Matrix {
         return new Matrix(n, d);
     }
 
+    /** Every entry off the diagonal is exactly 0. */
+    public boolean isDiagonal() {
+        for (int r = 0; r < dimension; r++) {
+            for (int c = 0; c < dimension; c++) {
+                if (r != c && (re(r, c) != 0 || im(r, c) != 0)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** This + other (of the same dimension). */
     public Matrix plus(Matrix other) {
         if (other.dimension != dimension) {

@@ -24,4 +24,12 @@ class MatrixTest {
         assertThatThrownBy(() -> Matrix.identity(2).plus(Matrix.identity(4)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4×4").hasMessageContaining("2×2");
     }
+
+    @Test
+    void aMatrixIsDiagonalWhenEveryEntryOffTheDiagonalIsZero() {
+        assertThat(StandardGate.RZ.matrix(0.3).isDiagonal()).isTrue();
+        assertThat(StandardGate.CZ.matrix().isDiagonal()).isTrue();
+        assertThat(StandardGate.H.matrix().isDiagonal()).isFalse();
+        assertThat(Matrix.of(2, 1, 0, 0, 1e-300, 0, 0, 1, 0).isDiagonal()).isFalse();
+    }
 }

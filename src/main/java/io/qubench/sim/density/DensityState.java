@@ -76,7 +76,7 @@ final class DensityState implements QuantumState {
                 NoiseModel.Applied a = channels.get(i);
                 Matrix superoperator = a.channel().superoperator();
                 double[] lambdaMu = depolarizing(superoperator);
-                if (i == 0 && gate != null && a.qubits().equals(g.qubits()) && !(lambdaMu != null && isDiagonal(u))) {
+                if (i == 0 && gate != null && a.qubits().equals(g.qubits()) && !(lambdaMu != null && u.isDiagonal())) {
                     gate = superoperator.multiply(gate);
                     continue;
                 }
@@ -102,16 +102,6 @@ final class DensityState implements QuantumState {
         flush(steps);
     }
 
-    private static boolean isDiagonal(Matrix u) {
-        for (int r = 0; r < u.dimension(); r++) {
-            for (int c = 0; c < u.dimension(); c++) {
-                if (r != c && (u.re(r, c) != 0 || u.im(r, c) != 0)) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
 
     /** The stored matrix is ρ / scale: channels' factors λ multiply in here instead of into every entry. */
     private double scale = 1;

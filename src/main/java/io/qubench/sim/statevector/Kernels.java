@@ -69,14 +69,6 @@ final class Kernels {
 
     /** A fused block: diagonal when it is (runs of rz, cp, cz…), dense otherwise. */
     static Kernel forMatrix(Matrix m, int[] targets) {
-        int d = m.dimension();
-        for (int r = 0; r < d; r++) {
-            for (int c = 0; c < d; c++) {
-                if (r != c && (m.re(r, c) != 0 || m.im(r, c) != 0)) {
-                    return dense(m, targets);
-                }
-            }
-        }
-        return diagonal(m, targets);
+        return m.isDiagonal() ? diagonal(m, targets) : dense(m, targets);
     }
 }
