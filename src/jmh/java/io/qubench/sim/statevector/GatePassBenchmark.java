@@ -28,7 +28,7 @@ public class GatePassBenchmark {
     @Param({"0", "2", "5", "14", "23"})
     public int target;
 
-    @Param({"h", "rz", "cx", "rxx"})
+    @Param({"h", "rz", "cx", "rxx", "rxx-next"})
     public String gate;
 
     private FastState state;
@@ -38,11 +38,13 @@ public class GatePassBenchmark {
     public void allocate() {
         state = new FastState(qubits, ParallelPolicy.allCores(1 << 15), 0);
         int other = (target + qubits / 2) % qubits;
-        // The kernel the engine would pick: dense for h and rxx, diagonal for rz, swap for cx.
+        // The kernel the engine would pick: dense for h and rxx (on the qubit half the state away, or the next one), diagonal for rz, swap for cx.
         kernel = switch (gate) {
             case "h" -> Kernels.dense(StandardGate.H.matrix(), new int[] {target});
             case "rz" -> Kernels.special(StandardGate.RZ, new double[] {0.3}, new int[] {target});
             case "cx" -> Kernels.special(StandardGate.CX, new double[0], new int[] {other, target});
+            // Neighbours, as in the random circuit's pairs: (0,1) lies inside one SIMD vector.
+            case "rxx-next" -> Kernels.dense(StandardGate.RXX.matrix(0.3), new int[] {target, target + 1});
             default -> Kernels.dense(StandardGate.RXX.matrix(0.3), new int[] {target, other});
         };
     }

@@ -713,63 +713,70 @@ public final class FastState implements QuantumState {
         jdk.incubator.vector.VectorShuffle<Double> s3 = patterns > 2 ? jdk.incubator.vector.VectorShuffle.fromArray(S, sources[3], 0) : s1;
         if (high < 0) {
             sp.policy().forRange(sp.size() / LANES, (from, to) -> {
+                // Coefficient vectors made here, not captured (see dense1InLanes); real and
+                // imaginary products are summed apart so that no chain of FMAs is long.
+                DoubleVector a0r = DoubleVector.fromArray(S, cr[0], 0), a0i = DoubleVector.fromArray(S, ci[0], 0);
+                DoubleVector a1r = DoubleVector.fromArray(S, cr[1], 0), a1i = DoubleVector.fromArray(S, ci[1], 0);
+                DoubleVector a2r = DoubleVector.fromArray(S, cr[2], 0), a2i = DoubleVector.fromArray(S, ci[2], 0);
+                DoubleVector a3r = DoubleVector.fromArray(S, cr[3], 0), a3i = DoubleVector.fromArray(S, ci[3], 0);
                 int end = (int) (sp.offset() + to * LANES);
                 for (int i = (int) (sp.offset() + from * LANES); i < end; i += LANES) {
-                    DoubleVector xr = DoubleVector.fromArray(S, re, i);
-                    DoubleVector xi = DoubleVector.fromArray(S, im, i);
-                    DoubleVector or = DoubleVector.zero(S);
-                    DoubleVector oi = DoubleVector.zero(S);
-                    for (int p = 0; p < 4; p++) {
-                        DoubleVector sr = p == 0 ? xr : xr.rearrange(p == 1 ? s1 : p == 2 ? s2 : s3);
-                        DoubleVector si = p == 0 ? xi : xi.rearrange(p == 1 ? s1 : p == 2 ? s2 : s3);
-                        DoubleVector ar = DoubleVector.fromArray(S, cr[p], 0);
-                        DoubleVector ai = DoubleVector.fromArray(S, ci[p], 0);
-                        or = sr.fma(ar, si.fma(ai.neg(), or));
-                        oi = si.fma(ar, sr.fma(ai, oi));
-                    }
-                    or.intoArray(re, i);
-                    oi.intoArray(im, i);
+                    DoubleVector x0r = DoubleVector.fromArray(S, re, i), x0i = DoubleVector.fromArray(S, im, i);
+                    DoubleVector x1r = x0r.rearrange(s1), x1i = x0i.rearrange(s1);
+                    DoubleVector x2r = x0r.rearrange(s2), x2i = x0i.rearrange(s2);
+                    DoubleVector x3r = x0r.rearrange(s3), x3i = x0i.rearrange(s3);
+                    DoubleVector rr = dot4(x0r, a0r, x1r, a1r, x2r, a2r, x3r, a3r);
+                    DoubleVector ii = dot4(x0i, a0i, x1i, a1i, x2i, a2i, x3i, a3i);
+                    DoubleVector ri = dot4(x0i, a0r, x1i, a1r, x2i, a2r, x3i, a3r);
+                    DoubleVector ir = dot4(x0r, a0i, x1r, a1i, x2r, a2i, x3r, a3i);
+                    rr.sub(ii).intoArray(re, i);
+                    ri.add(ir).intoArray(im, i);
                 }
             });
             return;
         }
+        // Pairs of vectors (high target 0 and 1), indexed directly: with the high target at
+        // 3 or 4 a run of it would hold only one or two vectors, and runs cost more than that.
         int offset = 1 << t[high];
-        forRuns(sp, new int[] {t[high]}, 0, (starts, runs, count) -> {
-            for (int run = 0; run < runs; run++) {
-                int start = starts[run];
-                for (int i = start; i < start + count; i += LANES) {
-                    DoubleVector x0r = DoubleVector.fromArray(S, re, i), x0i = DoubleVector.fromArray(S, im, i);
-                    DoubleVector x1r = DoubleVector.fromArray(S, re, i + offset), x1i = DoubleVector.fromArray(S, im, i + offset);
-                    DoubleVector y0r = x0r.rearrange(s1), y0i = x0i.rearrange(s1);
-                    DoubleVector y1r = x1r.rearrange(s1), y1i = x1i.rearrange(s1);
-                    for (int ho = 0; ho < 2; ho++) {
-                        int base = ho * 2 * patterns;
-                        DoubleVector or = DoubleVector.zero(S);
-                        DoubleVector oi = DoubleVector.zero(S);
-                        or = cmacRe(or, x0r, x0i, cr[base], ci[base]);
-                        oi = cmacIm(oi, x0r, x0i, cr[base], ci[base]);
-                        or = cmacRe(or, y0r, y0i, cr[base + 1], ci[base + 1]);
-                        oi = cmacIm(oi, y0r, y0i, cr[base + 1], ci[base + 1]);
-                        or = cmacRe(or, x1r, x1i, cr[base + 2], ci[base + 2]);
-                        oi = cmacIm(oi, x1r, x1i, cr[base + 2], ci[base + 2]);
-                        or = cmacRe(or, y1r, y1i, cr[base + 3], ci[base + 3]);
-                        oi = cmacIm(oi, y1r, y1i, cr[base + 3], ci[base + 3]);
-                        or.intoArray(re, i + ho * offset);
-                        oi.intoArray(im, i + ho * offset);
-                    }
-                }
+        int below = offset - 1;
+        sp.policy().forRange(sp.size() / (2 * LANES), (from, to) -> {
+            // Output row block ho takes terms 4·ho…4·ho+3: x0, x0 shuffled, x1, x1 shuffled.
+            DoubleVector a0r = DoubleVector.fromArray(S, cr[0], 0), a0i = DoubleVector.fromArray(S, ci[0], 0);
+            DoubleVector a1r = DoubleVector.fromArray(S, cr[1], 0), a1i = DoubleVector.fromArray(S, ci[1], 0);
+            DoubleVector a2r = DoubleVector.fromArray(S, cr[2], 0), a2i = DoubleVector.fromArray(S, ci[2], 0);
+            DoubleVector a3r = DoubleVector.fromArray(S, cr[3], 0), a3i = DoubleVector.fromArray(S, ci[3], 0);
+            DoubleVector b0r = DoubleVector.fromArray(S, cr[4], 0), b0i = DoubleVector.fromArray(S, ci[4], 0);
+            DoubleVector b1r = DoubleVector.fromArray(S, cr[5], 0), b1i = DoubleVector.fromArray(S, ci[5], 0);
+            DoubleVector b2r = DoubleVector.fromArray(S, cr[6], 0), b2i = DoubleVector.fromArray(S, ci[6], 0);
+            DoubleVector b3r = DoubleVector.fromArray(S, cr[7], 0), b3i = DoubleVector.fromArray(S, ci[7], 0);
+            int base = (int) sp.offset();
+            for (int v = (int) from; v < (int) to; v++) {
+                int j = v * LANES;
+                int i = base + ((j & ~below) << 1 | (j & below));
+                DoubleVector x0r = DoubleVector.fromArray(S, re, i), x0i = DoubleVector.fromArray(S, im, i);
+                DoubleVector x1r = DoubleVector.fromArray(S, re, i + offset), x1i = DoubleVector.fromArray(S, im, i + offset);
+                DoubleVector y0r = x0r.rearrange(s1), y0i = x0i.rearrange(s1);
+                DoubleVector y1r = x1r.rearrange(s1), y1i = x1i.rearrange(s1);
+                DoubleVector rr = dot4(x0r, a0r, y0r, a1r, x1r, a2r, y1r, a3r);
+                DoubleVector ii = dot4(x0i, a0i, y0i, a1i, x1i, a2i, y1i, a3i);
+                DoubleVector ri = dot4(x0i, a0r, y0i, a1r, x1i, a2r, y1i, a3r);
+                DoubleVector ir = dot4(x0r, a0i, y0r, a1i, x1r, a2i, y1r, a3i);
+                rr.sub(ii).intoArray(re, i);
+                ri.add(ir).intoArray(im, i);
+                rr = dot4(x0r, b0r, y0r, b1r, x1r, b2r, y1r, b3r);
+                ii = dot4(x0i, b0i, y0i, b1i, x1i, b2i, y1i, b3i);
+                ri = dot4(x0i, b0r, y0i, b1r, x1i, b2r, y1i, b3r);
+                ir = dot4(x0r, b0i, y0r, b1i, x1r, b2i, y1r, b3i);
+                rr.sub(ii).intoArray(re, i + offset);
+                ri.add(ir).intoArray(im, i + offset);
             }
         });
     }
 
-    /** acc + Re(c · x) for per-lane coefficients c. */
-    private static DoubleVector cmacRe(DoubleVector acc, DoubleVector xr, DoubleVector xi, double[] cr, double[] ci) {
-        return xr.fma(DoubleVector.fromArray(S, cr, 0), xi.fma(DoubleVector.fromArray(S, ci, 0).neg(), acc));
-    }
-
-    /** acc + Im(c · x) for per-lane coefficients c. */
-    private static DoubleVector cmacIm(DoubleVector acc, DoubleVector xr, DoubleVector xi, double[] cr, double[] ci) {
-        return xi.fma(DoubleVector.fromArray(S, cr, 0), xr.fma(DoubleVector.fromArray(S, ci, 0), acc));
+    /** x0·a0 + x1·a1 + x2·a2 + x3·a3, lane by lane. */
+    private static DoubleVector dot4(DoubleVector x0, DoubleVector a0, DoubleVector x1, DoubleVector a1, DoubleVector x2, DoubleVector a2,
+            DoubleVector x3, DoubleVector a3) {
+        return x3.fma(a3, x2.fma(a2, x1.fma(a1, x0.mul(a0))));
     }
 
     /** The gate-local index of a lane (low targets from the lane bits, the high target from {@code highValue}). */
