@@ -27,8 +27,9 @@ final class Warmup {
     /** Representatives per shape (a second one keeps the JIT's type profile honest). */
     private static final int PER_SHAPE = 2;
     /**
-     * Compilation is asynchronous: rounds go on until the JIT has been idle for a while (its queue
-     * has drained), within these bounds.
+     * Compilation is asynchronous: rounds go on until they run at compiled speed (see
+     * {@link RoundTimes#compiled}) or the JIT has been idle for a while (its queue has drained),
+     * within these bounds.
      */
     private static final int MIN_ROUNDS = 20;
     private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(150);
@@ -140,7 +141,7 @@ final class Warmup {
         }
     }
 
-    /** Rounds of every kernel until the JIT has been idle for a while, or the time is up. */
+    /** Rounds of every kernel until they run compiled or the JIT has been idle for a while, or the time is up. */
     void run() {
         java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
@@ -148,12 +149,16 @@ final class Warmup {
         long deadline = begin + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MS);
         long compiled = -1;
         long changedAt = begin;
+        RoundTimes rounds = new RoundTimes();
         try (QuantumState s = newState.apply(qubits)) {
+            long roundStart = begin;
             for (int r = 0; ; r++) {
                 for (Kernel k : kernels) {
                     apply.accept(s, k);
                 }
                 long now = System.nanoTime();
+                rounds.add(now - roundStart);
+                roundStart = now;
                 if (timed) {
                     long total = jit.getTotalCompilationTime();
                     if (total != compiled) {
@@ -162,10 +167,50 @@ final class Warmup {
                     }
                 }
                 boolean idle = timed ? now - changedAt >= IDLE_NANOS : r >= 3 * MIN_ROUNDS;
-                if ((r >= MIN_ROUNDS && idle) || now > deadline) {
+                if ((r >= MIN_ROUNDS && (idle || rounds.compiled())) || now > deadline) {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * The durations of the rounds so far. The JIT goes on compiling odds and ends long after the
+     * kernels are compiled (on random-24 it never idled for 150 ms and the warm-up ran its 4 s
+     * while rounds had taken 1 ms each for 1.5 s), so the rounds' own speed says when to stop.
+     */
+    static final class RoundTimes {
+        /** Rounds that must all be close to the fastest. */
+        static final int STEADY = 10;
+        /** How close: within this factor of the fastest round. */
+        static final double CLOSE = 1.5;
+        /** Compiled kernels beat the interpreted first round by 100–1000×; a stall at 20× is a kernel still interpreted. */
+        static final double SPEED_UP = 50;
+
+        private long first = -1;
+        private long fastest = Long.MAX_VALUE;
+        private final long[] last = new long[STEADY];
+        private int count;
+
+        void add(long nanos) {
+            if (first < 0) {
+                first = nanos;
+            }
+            fastest = Math.min(fastest, nanos);
+            last[count++ % STEADY] = nanos;
+        }
+
+        /** The last {@link #STEADY} rounds were all within {@link #CLOSE} of the fastest, and far faster than the first. */
+        boolean compiled() {
+            if (count < STEADY + 1 || fastest * SPEED_UP > first) {
+                return false;
+            }
+            for (long t : last) {
+                if (t > CLOSE * fastest) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

@@ -66,4 +66,24 @@ class WarmupTest {
         assertThat(moved.controlMask()).isEqualTo((1L << 2) | (1L << Warmup.KEPT_BELOW));
         assertThat(moved.b()).isEqualTo(1L << (Warmup.KEPT_BELOW + 1));
     }
+
+    private static Warmup.RoundTimes rounds(long... millis) {
+        Warmup.RoundTimes r = new Warmup.RoundTimes();
+        for (long m : millis) {
+            r.add(m * 1_000_000);
+        }
+        return r;
+    }
+
+    @Test
+    void roundsCountAsCompiledOnlyOnceTheLastTenAreCloseToTheFastestAndFarFasterThanTheFirst() {
+        // As measured on random-24: interpreted, C1, partly C2 (12 ms), then compiled (~1 ms).
+        assertThat(rounds(1086, 319, 386, 107, 95, 80, 61, 58, 52, 53, 48, 59, 45).compiled()).isFalse();
+        assertThat(rounds(1086, 12, 22, 11, 12, 12, 11, 7, 2, 2, 2, 2).compiled()).isFalse();
+        assertThat(rounds(1086, 12, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1).compiled()).isTrue();
+        // A stall: steady, but only 20× faster than the first round, so a kernel is still interpreted.
+        assertThat(rounds(1000, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50).compiled()).isFalse();
+        // Too few rounds to tell.
+        assertThat(rounds(1000, 1, 1, 1).compiled()).isFalse();
+    }
 }
