@@ -714,7 +714,9 @@ public final class FastState implements QuantumState {
         if (high < 0) {
             sp.policy().forRange(sp.size() / LANES, (from, to) -> {
                 // Coefficient vectors made here, not captured (see dense1InLanes); real and
-                // imaginary products are summed apart so that no chain of FMAs is long.
+                // imaginary products are summed apart so that no chain of FMAs is long. The sums
+                // are written out: behind a helper method C2 stopped inlining the vector
+                // operations in the density engine's run, and they fell back to boxed Java code (2x slower).
                 DoubleVector a0r = DoubleVector.fromArray(S, cr[0], 0), a0i = DoubleVector.fromArray(S, ci[0], 0);
                 DoubleVector a1r = DoubleVector.fromArray(S, cr[1], 0), a1i = DoubleVector.fromArray(S, ci[1], 0);
                 DoubleVector a2r = DoubleVector.fromArray(S, cr[2], 0), a2i = DoubleVector.fromArray(S, ci[2], 0);
@@ -725,10 +727,10 @@ public final class FastState implements QuantumState {
                     DoubleVector x1r = x0r.rearrange(s1), x1i = x0i.rearrange(s1);
                     DoubleVector x2r = x0r.rearrange(s2), x2i = x0i.rearrange(s2);
                     DoubleVector x3r = x0r.rearrange(s3), x3i = x0i.rearrange(s3);
-                    DoubleVector rr = dot4(x0r, a0r, x1r, a1r, x2r, a2r, x3r, a3r);
-                    DoubleVector ii = dot4(x0i, a0i, x1i, a1i, x2i, a2i, x3i, a3i);
-                    DoubleVector ri = dot4(x0i, a0r, x1i, a1r, x2i, a2r, x3i, a3r);
-                    DoubleVector ir = dot4(x0r, a0i, x1r, a1i, x2r, a2i, x3r, a3i);
+                    DoubleVector rr = x3r.fma(a3r, x2r.fma(a2r, x1r.fma(a1r, x0r.mul(a0r))));
+                    DoubleVector ii = x3i.fma(a3i, x2i.fma(a2i, x1i.fma(a1i, x0i.mul(a0i))));
+                    DoubleVector ri = x3i.fma(a3r, x2i.fma(a2r, x1i.fma(a1r, x0i.mul(a0r))));
+                    DoubleVector ir = x3r.fma(a3i, x2r.fma(a2i, x1r.fma(a1i, x0r.mul(a0i))));
                     rr.sub(ii).intoArray(re, i);
                     ri.add(ir).intoArray(im, i);
                 }
@@ -757,26 +759,20 @@ public final class FastState implements QuantumState {
                 DoubleVector x1r = DoubleVector.fromArray(S, re, i + offset), x1i = DoubleVector.fromArray(S, im, i + offset);
                 DoubleVector y0r = x0r.rearrange(s1), y0i = x0i.rearrange(s1);
                 DoubleVector y1r = x1r.rearrange(s1), y1i = x1i.rearrange(s1);
-                DoubleVector rr = dot4(x0r, a0r, y0r, a1r, x1r, a2r, y1r, a3r);
-                DoubleVector ii = dot4(x0i, a0i, y0i, a1i, x1i, a2i, y1i, a3i);
-                DoubleVector ri = dot4(x0i, a0r, y0i, a1r, x1i, a2r, y1i, a3r);
-                DoubleVector ir = dot4(x0r, a0i, y0r, a1i, x1r, a2i, y1r, a3i);
+                DoubleVector rr = y1r.fma(a3r, x1r.fma(a2r, y0r.fma(a1r, x0r.mul(a0r))));
+                DoubleVector ii = y1i.fma(a3i, x1i.fma(a2i, y0i.fma(a1i, x0i.mul(a0i))));
+                DoubleVector ri = y1i.fma(a3r, x1i.fma(a2r, y0i.fma(a1r, x0i.mul(a0r))));
+                DoubleVector ir = y1r.fma(a3i, x1r.fma(a2i, y0r.fma(a1i, x0r.mul(a0i))));
                 rr.sub(ii).intoArray(re, i);
                 ri.add(ir).intoArray(im, i);
-                rr = dot4(x0r, b0r, y0r, b1r, x1r, b2r, y1r, b3r);
-                ii = dot4(x0i, b0i, y0i, b1i, x1i, b2i, y1i, b3i);
-                ri = dot4(x0i, b0r, y0i, b1r, x1i, b2r, y1i, b3r);
-                ir = dot4(x0r, b0i, y0r, b1i, x1r, b2i, y1r, b3i);
+                rr = y1r.fma(b3r, x1r.fma(b2r, y0r.fma(b1r, x0r.mul(b0r))));
+                ii = y1i.fma(b3i, x1i.fma(b2i, y0i.fma(b1i, x0i.mul(b0i))));
+                ri = y1i.fma(b3r, x1i.fma(b2r, y0i.fma(b1r, x0i.mul(b0r))));
+                ir = y1r.fma(b3i, x1r.fma(b2i, y0r.fma(b1i, x0r.mul(b0i))));
                 rr.sub(ii).intoArray(re, i + offset);
                 ri.add(ir).intoArray(im, i + offset);
             }
         });
-    }
-
-    /** x0·a0 + x1·a1 + x2·a2 + x3·a3, lane by lane. */
-    private static DoubleVector dot4(DoubleVector x0, DoubleVector a0, DoubleVector x1, DoubleVector a1, DoubleVector x2, DoubleVector a2,
-            DoubleVector x3, DoubleVector a3) {
-        return x3.fma(a3, x2.fma(a2, x1.fma(a1, x0.mul(a0))));
     }
 
     /** The gate-local index of a lane (low targets from the lane bits, the high target from {@code highValue}). */
