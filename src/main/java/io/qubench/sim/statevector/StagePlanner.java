@@ -80,38 +80,95 @@ final class StagePlanner {
             kernels.forEach(k -> stages.add(new Stage(0, List.of(k))));
             return stages;
         }
-        long all = n == 64 ? -1L : (1L << n) - 1;
-        long low = (1L << minRunQubits) - 1;
-        int highRoom = chunkQubits - minRunQubits;
-        List<Kernel> remaining = kernels;
-        while (!remaining.isEmpty()) {
-            List<Kernel> stage = new ArrayList<>();
-            List<Kernel> rest = new ArrayList<>();
-            long high = 0;
-            long blocked = 0;
-            for (Kernel k : remaining) {
-                if (blocked == all) {
-                    rest.add(k);
-                    continue;
-                }
-                long mask = mask(k);
-                long kernelHigh = mask & ~low;
-                if ((mask & blocked) == 0 && Long.bitCount(high | kernelHigh) <= highRoom) {
-                    stage.add(k);
-                    high |= kernelHigh;
-                } else {
-                    rest.add(k);
-                    blocked |= mask;
+        long[] masks = kernels.stream().mapToLong(StagePlanner::mask).toArray();
+        int[] remaining = java.util.stream.IntStream.range(0, kernels.size()).toArray();
+        int count = remaining.length;
+        boolean[] taken = new boolean[kernels.size()];
+        while (count > 0) {
+            int[] best = new int[0];
+            for (long qubits : candidates(remaining, count, masks)) {
+                int[] stage = extract(remaining, count, masks, qubits);
+                if (stage.length > best.length) {
+                    best = stage;
                 }
             }
-            if (stage.isEmpty()) {
+            if (best.length == 0) {
                 // A kernel too wide for any subcube runs on the whole state.
-                stage.add(rest.removeFirst());
+                best = new int[] {remaining[0]};
+            }
+            long high = 0;
+            List<Kernel> stage = new ArrayList<>(best.length);
+            for (int k : best) {
+                taken[k] = true;
+                high |= masks[k] & ~lowMask();
+                stage.add(kernels.get(k));
             }
             stages.add(stage.size() == 1 ? new Stage(0, stage) : new Stage(fill(high), List.copyOf(stage)));
-            remaining = rest;
+            int kept = 0;
+            for (int i = 0; i < count; i++) {
+                if (!taken[remaining[i]]) {
+                    remaining[kept++] = remaining[i];
+                }
+            }
+            count = kept;
         }
         return stages;
+    }
+
+    private long lowMask() {
+        return (1L << minRunQubits) - 1;
+    }
+
+    /**
+     * Piece qubit sets worth trying for the next stage: the high qubits of the kernels in order,
+     * first come first served (the old greedy choice), and every window of consecutive high
+     * qubits. On a brickwork circuit a window lets a stage run a deep light cone; first come
+     * first served scattered the qubits and made random-24 take 18 sweeps for 20 layers.
+     */
+    private List<Long> candidates(int[] remaining, int count, long[] masks) {
+        long low = lowMask();
+        int highRoom = chunkQubits - minRunQubits;
+        List<Long> out = new ArrayList<>();
+        long high = 0;
+        long blocked = 0;
+        for (int i = 0; i < count && blocked != allMask(); i++) {
+            long mask = masks[remaining[i]];
+            long kernelHigh = mask & ~low;
+            if ((mask & blocked) == 0 && Long.bitCount(high | kernelHigh) <= highRoom) {
+                high |= kernelHigh;
+            } else {
+                blocked |= mask;
+            }
+        }
+        out.add(low | high);
+        for (int from = minRunQubits; from + highRoom <= n; from++) {
+            out.add(low | (((1L << highRoom) - 1) << from));
+        }
+        return out;
+    }
+
+    /**
+     * The kernels (indices, in order) a stage on {@code qubits} takes: each one inside them that
+     * no kernel left behind before it touches (those it would have to move past).
+     */
+    private int[] extract(int[] remaining, int count, long[] masks, long qubits) {
+        int[] out = new int[count];
+        int size = 0;
+        long blocked = 0;
+        long all = allMask();
+        for (int i = 0; i < count && blocked != all; i++) {
+            long mask = masks[remaining[i]];
+            if ((mask & blocked) == 0 && (mask & ~qubits) == 0) {
+                out[size++] = remaining[i];
+            } else {
+                blocked |= mask;
+            }
+        }
+        return java.util.Arrays.copyOf(out, size);
+    }
+
+    private long allMask() {
+        return n == 64 ? -1L : (1L << n) - 1;
     }
 
     /**
