@@ -3,7 +3,7 @@
 # of 3 (a single run when the first one takes over $PEER_REPEAT_LIMIT s, default 300). Every run is
 # killed after $PEER_TIMEOUT s (default 600) and shown as "timeout"; a run that errors (e.g. out of
 # memory) shows as "failed", its stderr kept in target/peers/logs/. Installs what is missing.
-#   qubench          target/qubench.jar, statevector engine, 1,000 shots
+#   qubench          bin/qubench (target/qubench.jar), statevector engine, 1,000 shots
 #   libquantum       Debian libquantum-dev, C (libquantum_bench.c), 1,000 shots
 #   qsharp-lang      Microsoft's Q# simulator, npm qsharp-lang 1.32.5-dev (qsharp_bench.mjs),
 #                    1 shot: it re-runs the program for every shot
@@ -33,7 +33,9 @@ strange_jar=target/peers/strange/strange-0.1.3.jar
 "$jdk/bin/javac" -d target/peers/strange/classes -cp "$strange_jar" bench/peers/StrangeBench.java
 [ -f target/qubench.jar ] || mvn -q -B package -DskipTests
 limit=${PEER_TIMEOUT:-600}
-qubench=("$java" -XX:+UseTransparentHugePages --add-modules jdk.incubator.vector -jar target/qubench.jar)
+# The launcher a user runs (README): its JVM flags and ahead-of-time cache; made here before timing.
+qubench=(env JAVA_HOME="$jdk" bin/qubench)
+"${qubench[@]}" --version >/dev/null 2>&1 || true
 # engine circuit qubits run: one whole-process run of that engine, killed after $limit s
 run() {
   case $1 in
