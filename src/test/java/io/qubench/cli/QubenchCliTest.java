@@ -266,7 +266,27 @@ class QubenchCliTest {
     @Test
     void helpListsTheSubCommands() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("simulate").contains("qasm");
+        assertThat(out.toString()).contains("simulate").contains("qasm").contains("budget").contains("help");
+    }
+
+    @Test
+    void aRunBuildsOnlyTheSubCommandItNamesAndHelpUsageAndMistakesSeeThemAll() {
+        assertThat(QubenchCli.commandLine(new String[] {"simulate", "x.qasm"}).getSubcommands()).containsOnlyKeys("simulate");
+        int all = QubenchCli.SUBCOMMANDS.size();
+        assertThat(QubenchCli.commandLine(new String[] {"help", "simulate"}).getSubcommands()).hasSize(all);
+        assertThat(QubenchCli.commandLine(new String[] {"--help"}).getSubcommands()).hasSize(all);
+        assertThat(QubenchCli.commandLine(new String[] {"simulat"}).getSubcommands()).hasSize(all);
+        assertThat(QubenchCli.commandLine(new String[0]).getSubcommands()).hasSize(all);
+    }
+
+    @Test
+    void helpForOneSubCommandAndAMistypedOneStillWork() {
+        assertThat(run("help", "simulate")).isZero();
+        assertThat(out.toString()).contains("Usage: qubench simulate");
+        assertThat(run("simulate", "--help")).isZero();
+        assertThat(out.toString()).contains("--shots");
+        assertThat(run("simulat", "x.qasm")).isEqualTo(2);
+        assertThat(err.toString()).contains("simulat").contains("simulate");
     }
 
     @Test
