@@ -14,6 +14,7 @@
 # libquantum and qsharp-lang draw their own random angles; strange and quantum-circuit run the very
 # circuit Qubench emits.
 #   bench/peers/run.sh "qft 22" "random 20" "ghz 22"
+#   PEER_ENGINES="qubench libquantum" bench/peers/run.sh "random 20"     (some engines only)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 dpkg -s libquantum-dev >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq libquantum-dev >/dev/null; }
@@ -52,7 +53,7 @@ for spec in "${@:-qft 22}"; do
   read -r circuit qubits <<<"$spec"
   qasm="target/peers/$circuit$qubits.qasm"
   "${qubench[@]}" bench --circuit "$circuit" --qubits "$qubits" --emit 2>/dev/null > "$qasm"
-  for engine in qubench libquantum qsharp-lang strange quantum-circuit; do
+  for engine in ${PEER_ENGINES:-qubench libquantum qsharp-lang strange quantum-circuit}; do
     log="target/peers/logs/$engine-$circuit$qubits.log"
     times=() outcome=
     for r in 1 2 3; do

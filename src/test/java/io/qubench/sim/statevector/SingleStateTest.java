@@ -250,9 +250,11 @@ class SingleStateTest {
             }
         }
         for (int[] t : placements(n, 2)) {
-            long mask = randomControls(r, n, t, 2);
-            Kernel k = new Kernel.Dense(t, mask, gaussian(r, 16, 0.5), gaussian(r, 16, 0.5));
-            assertKernelFollowsItsDefinition(n, k, "targets " + t[0] + "," + t[1] + ", controls " + Long.toBinaryString(mask));
+            // Uncontrolled too on every pair: with one target inside the vector that is a kernel of its own.
+            for (long mask : new long[] {0, randomControls(r, n, t, 2)}) {
+                Kernel k = new Kernel.Dense(t, mask, gaussian(r, 16, 0.5), gaussian(r, 16, 0.5));
+                assertKernelFollowsItsDefinition(n, k, "targets " + t[0] + "," + t[1] + ", controls " + Long.toBinaryString(mask));
+            }
         }
     }
 
