@@ -72,12 +72,17 @@ public final class QubenchCli {
     static CommandLine commandLine(String[] args) {
         CommandLine cli = new CommandLine(new QubenchCli());
         String named = args.length > 0 ? args[0] : "";
-        List<Class<?>> wanted = SUBCOMMANDS.stream()
-                .filter(c -> c.getAnnotation(Command.class).name().equals(named) && !named.equals("help")).toList();
+        // "help" names the help command, which needs every other one to describe.
+        List<Class<?>> wanted = named.equals("help") ? List.of()
+                : SUBCOMMANDS.stream().filter(c -> name(c).equals(named)).toList();
         for (Class<?> c : wanted.isEmpty() ? SUBCOMMANDS : wanted) {
-            cli.addSubcommand(c.getAnnotation(Command.class).name(), instance(c));
+            cli.addSubcommand(name(c), instance(c));
         }
         return cli;
+    }
+
+    private static String name(Class<?> subcommand) {
+        return subcommand.getAnnotation(Command.class).name();
     }
 
     /** As picocli makes sub-commands: its default factory reaches private constructors too. */
