@@ -16,6 +16,7 @@ import io.qubench.sim.ShotRunner;
 import io.qubench.sim.SimulationException;
 import io.qubench.sim.statevector.FastState;
 import io.qubench.sim.statevector.ParallelPolicy;
+import io.qubench.sim.statevector.Warmup;
 
 /**
  * A density matrix ρ held as a 2n-qubit vector: entry ρ[r][c] at index r + 2^n·c (row bits
@@ -65,7 +66,54 @@ final class DensityState implements QuantumState {
      */
     @Override
     public void applyGates(List<GateOperation> gates) {
+        for (Batch batch : batches(n, noise, gates)) {
+            ShotRunner.checkCancelled();
+            rho.applySteps(batch.steps());
+            scale *= batch.factor();
+            if (scale < RESCALE_BELOW) {
+                rho.scale(scale);
+                scale = 1;
+            }
+        }
+    }
+
+    /**
+     * The warm-up of the kernels these gates and their channels run as on an n-qubit density
+     * matrix, started in the background, or {@link Warmup#NONE} when it would not pay.
+     */
+    static Warmup warmupFor(int n, NoiseModel noise, List<GateOperation> gates) {
+        List<FastState.Step> steps = batches(n, noise, gates).stream().flatMap(b -> b.steps().stream()).toList();
+        if (!Warmup.pays(2 * n, steps.size())) {
+            return Warmup.NONE;
+        }
+        Warmup warmup = FastState.warmupForSteps(2 * n, steps);
+        warmup.startInBackground();
+        return warmup;
+    }
+
+    /** Steps on the vectorised ρ, and the factor λ they take out of it (see {@link #scale}). */
+    private record Batch(List<FastState.Step> steps, double factor) {
+    }
+
+    /**
+     * All the gates and their channels as steps, in as few batches as underflow allows (each is
+     * one list to the state, so that its cache blocking applies many steps per sweep).
+     * <ul>
+     * <li>A one-qubit gate and the channel right after it on its qubit are one 4×4 superoperator
+     * on (q, q + n), unless the gate is diagonal (rz, t…) and the channel depolarizing: then the
+     * gate stays a diagonal and the channel is kept apart as below.
+     * <li>A wider gate is U on the rows and conj(U) on the columns: a 16×16 superoperator would
+     * cost more arithmetic than the two.
+     * <li>A depolarizing channel λρ + μ·tr_S(ρ)⊗I puts its factor λ into the batch's factor and
+     * leaves a trace mix of the diagonal entries over its qubits (1/2^k of them); a two-qubit
+     * one cost 28 complex terms per 16 entries as a superoperator. Other channels are one pass
+     * of their superoperator each.
+     * </ul>
+     */
+    private static List<Batch> batches(int n, NoiseModel noise, List<GateOperation> gates) {
+        List<Batch> batches = new ArrayList<>();
         List<FastState.Step> steps = new ArrayList<>();
+        double factor = 1;
         for (GateOperation g : gates) {
             int[] rows = g.qubits().stream().mapToInt(Integer::intValue).toArray();
             Matrix u = Gates.matrix(g.gate(), g.paramValues(Map.of()));
@@ -82,46 +130,33 @@ final class DensityState implements QuantumState {
                 }
                 int[] q = a.qubits().stream().mapToInt(Integer::intValue).toArray();
                 if (lambdaMu != null) {
-                    pendingScale *= lambdaMu[0];
-                    after.add(new FastState.Mix(q, columns(q), lambdaMu[1] / lambdaMu[0]));
+                    factor *= lambdaMu[0];
+                    after.add(new FastState.Mix(q, columns(n, q), lambdaMu[1] / lambdaMu[0]));
                 } else {
-                    after.add(new FastState.Targeted(superoperator, rowsAndColumns(q)));
+                    after.add(new FastState.Targeted(superoperator, rowsAndColumns(n, q)));
                 }
             }
             if (gate != null) {
-                steps.add(new FastState.Targeted(gate, rowsAndColumns(rows)));
+                steps.add(new FastState.Targeted(gate, rowsAndColumns(n, rows)));
             } else {
                 steps.add(new FastState.Targeted(u, rows));
-                steps.add(new FastState.Targeted(conjugate(u), columns(rows)));
+                steps.add(new FastState.Targeted(conjugate(u), columns(n, rows)));
             }
             steps.addAll(after);
-            if (pendingScale < RESCALE_BELOW) {
-                flush(steps);
+            if (factor < RESCALE_BELOW) {
+                batches.add(new Batch(steps, factor));
+                steps = new ArrayList<>();
+                factor = 1;
             }
         }
-        flush(steps);
+        batches.add(new Batch(steps, factor));
+        return batches;
     }
-
 
     /** The stored matrix is ρ / scale: channels' factors λ multiply in here instead of into every entry. */
     private double scale = 1;
-    /** The factor of the steps not applied yet. */
-    private double pendingScale = 1;
     /** Far from underflow, the factor is taken into the entries (one pass) and starts again at 1. */
     private static final double RESCALE_BELOW = 1e-100;
-
-    private void flush(List<FastState.Step> steps) {
-        ShotRunner.checkCancelled();
-        rho.applySteps(steps);
-        steps.clear();
-        scale *= pendingScale;
-        pendingScale = 1;
-        if (scale < RESCALE_BELOW) {
-            rho.scale(scale);
-            scale = 1;
-        }
-    }
-
 
     /**
      * {λ, μ} when the superoperator S (on vec index r + d·c) is λ·I + μ·T with T the map
@@ -155,7 +190,7 @@ final class DensityState implements QuantumState {
     private static final double MIN_DEPOLARIZING_LAMBDA = 0.25;
 
     /** Targets of a superoperator: the qubits as rows, then as columns. */
-    private int[] rowsAndColumns(int[] q) {
+    private static int[] rowsAndColumns(int n, int[] q) {
         int[] targets = new int[2 * q.length];
         for (int j = 0; j < q.length; j++) {
             targets[j] = q[j];
@@ -169,7 +204,7 @@ final class DensityState implements QuantumState {
         return u.tensorBelow(conjugate(u));
     }
 
-    private int[] columns(int[] rows) {
+    private static int[] columns(int n, int[] rows) {
         int[] c = new int[rows.length];
         for (int j = 0; j < rows.length; j++) {
             c[j] = rows[j] + n;

@@ -169,8 +169,16 @@ public final class FastState implements QuantumState {
 
     /** A warm-up of the kernels these gates will run as, on a state one qubit larger than a piece. */
     static Warmup warmupFor(int n, int maxFused, List<GateOperation> gates) {
-        List<Kernel> asRun = new StagePlanner(n, CHUNK_QUBITS, MIN_RUN_QUBITS)
-                .asRun(new Fuser(n, maxFused).fuse(QubitLayout.identity(n).place(gates)));
+        return warmupForKernels(n, new Fuser(n, maxFused).fuse(QubitLayout.identity(n).place(gates)));
+    }
+
+    /** A warm-up of the kernels these steps will run as (see {@link #warmupFor}). */
+    public static Warmup warmupForSteps(int n, List<? extends Step> steps) {
+        return warmupForKernels(n, kernels(steps, QubitLayout.identity(n)));
+    }
+
+    private static Warmup warmupForKernels(int n, List<Kernel> kernels) {
+        List<Kernel> asRun = new StagePlanner(n, CHUNK_QUBITS, MIN_RUN_QUBITS).asRun(kernels);
         int qubits = CHUNK_QUBITS + 1;
         return new Warmup("double", qubits, q -> new FastState(q, ParallelPolicy.SEQUENTIAL, 0),
                 (s, k) -> ((FastState) s).apply(k), Warmup.representatives(asRun, qubits));
@@ -262,10 +270,14 @@ public final class FastState implements QuantumState {
 
     /** Applies the steps in order, in as few sweeps over memory as the stages allow. */
     public void applySteps(List<? extends Step> steps) {
-        applyKernels(steps.stream().map(step -> switch (step) {
+        applyKernels(kernels(steps, layout));
+    }
+
+    private static List<Kernel> kernels(List<? extends Step> steps, QubitLayout layout) {
+        return steps.stream().map(step -> switch (step) {
             case Targeted t -> Kernels.forMatrix(t.matrix(), layout.toPhysical(t.targets()));
             case Mix m -> (Kernel) new Kernel.TraceMix(layout.toPhysical(m.rows()), layout.toPhysical(m.columns()), m.weight());
-        }).toList());
+        }).toList();
     }
 
     /** Applies any matrix (unitary or not, e.g. a channel's superoperator) with argument j on {@code targets[j]}. */

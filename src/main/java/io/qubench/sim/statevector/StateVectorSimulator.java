@@ -26,17 +26,6 @@ public final class StateVectorSimulator implements Simulator {
      */
     public static final int MAX_SINGLE_QUBITS = 36;
     public static final int DEFAULT_FUSION = 3;
-    /**
-     * A run of 20+ qubits and this many gate-amplitudes (gates × 2^n) compiles its kernels first
-     * (a warm-up of the circuit's own kernel shapes, overlapping the allocation) and waits for
-     * them: run cold they would cost more than the wait. Since the warm-up stops as soon as its
-     * rounds run compiled, light runs gain too (interleaved, plain java -jar, 6 runs): QFT-22
-     * (1.1·10^9) 2.67 → 2.03 s, random-20 (6.3·10^8) 2.80 → 2.04 s, GHZ-26 on the state vector
-     * 2.21 → 2.08 s; below 20 qubits a run is over before compiling would pay.
-     */
-    private static final int WARMUP_FROM_QUBITS = 20;
-    private static final double WARMUP_FROM_WORK = 5e8;
-
     private final ParallelPolicy policy;
     private final int maxFused;
 
@@ -130,8 +119,7 @@ public final class StateVectorSimulator implements Simulator {
     private static Warmup warmUpFor(Circuit flat, java.util.function.Function<java.util.List<GateOperation>, Warmup> forGates) {
         java.util.List<GateOperation> gates = flat.operations().stream()
                 .filter(op -> op instanceof GateOperation).map(op -> (GateOperation) op).toList();
-        boolean deep = flat.numQubits() >= WARMUP_FROM_QUBITS && gates.size() * Math.pow(2, flat.numQubits()) >= WARMUP_FROM_WORK;
-        if (!deep) {
+        if (!Warmup.pays(flat.numQubits(), gates.size())) {
             return Warmup.NONE;
         }
         Warmup warmup = forGates.apply(gates);

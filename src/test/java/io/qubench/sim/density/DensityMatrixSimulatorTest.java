@@ -30,6 +30,7 @@ import io.qubench.sim.RunOptions;
 import io.qubench.sim.SimulationException;
 import io.qubench.sim.SimulationResult;
 import io.qubench.sim.statevector.ParallelPolicy;
+import io.qubench.sim.statevector.Warmup;
 
 class DensityMatrixSimulatorTest {
 
@@ -150,6 +151,22 @@ class DensityMatrixSimulatorTest {
         for (int i = 0; i < 4; i++) {
             assertThat(state.probability(i)).isCloseTo(0.25, within(1e-9));
         }
+    }
+
+    @Test
+    void aDeepNoisyRunWarmsItsKernelsUpFirstAndALightOneDoesNot() {
+        NoiseModel noise = UniformNoiseModel.depolarizing(0.01, 0.02);
+        List<GateOperation> deep = ReferenceSimulatorProperties.randomCircuit(7, 10, 500).operations().stream()
+                .map(o -> (GateOperation) o).toList();
+        Warmup warmup = DensityState.warmupFor(10, noise, deep);
+        assertThat(warmup).isNotSameAs(Warmup.NONE);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), warmup::await);
+        // The same kernels on this thread, so that an error in one fails here rather than in the daemon thread.
+        org.assertj.core.api.Assertions.assertThatCode(warmup::run).doesNotThrowAnyException();
+
+        assertThat(DensityState.warmupFor(10, noise, deep.subList(0, 100))).isSameAs(Warmup.NONE);
+        assertThat(DensityState.warmupFor(9, noise, ReferenceSimulatorProperties.randomCircuit(7, 9, 2000).operations().stream()
+                .map(o -> (GateOperation) o).toList())).isSameAs(Warmup.NONE);
     }
 
     @Test
