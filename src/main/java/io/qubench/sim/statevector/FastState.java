@@ -32,14 +32,28 @@ public final class FastState implements QuantumState {
     /** Cache blocking: stages run on pieces of 2^chunkQubits amplitudes read in runs of 2^minRunQubits. */
     private final int chunkQubits;
     private final int minRunQubits;
+    /**
+     * Runs of at least this many amplitudes go through the Vector API: {@link #LANES}, or never
+     * in a scalar state ({@link #scalar}). Shorter runs take the plain loops.
+     */
+    private final long vectorFrom;
 
     /** |0…0⟩ on {@code n} qubits; {@code maxFused} is the fusion limit (0 turns fusion off). */
     public FastState(int n, ParallelPolicy policy, int maxFused) {
-        this(n, policy, maxFused, CHUNK_QUBITS, MIN_RUN_QUBITS);
+        this(n, policy, maxFused, CHUNK_QUBITS, MIN_RUN_QUBITS, true);
+    }
+
+    /**
+     * |0…0⟩ whose kernels are plain loops, without the Vector API: for a light run, which is over
+     * before C2 would have compiled vector kernels (until then they run boxed, 100–1000× slower).
+     */
+    public static FastState scalar(int n, ParallelPolicy policy, int maxFused) {
+        return new FastState(n, policy, maxFused, CHUNK_QUBITS, MIN_RUN_QUBITS, false);
     }
 
     /** As above with the cache-blocking sizes given (tests use small ones). */
-    FastState(int n, ParallelPolicy policy, int maxFused, int chunkQubits, int minRunQubits) {
+    FastState(int n, ParallelPolicy policy, int maxFused, int chunkQubits, int minRunQubits, boolean vectors) {
+        this.vectorFrom = vectors ? LANES : Long.MAX_VALUE / 4;
         this.chunkQubits = chunkQubits;
         this.minRunQubits = minRunQubits;
         this.n = n;
@@ -60,6 +74,7 @@ public final class FastState implements QuantumState {
         this.layout = other.layout.copy();
         this.chunkQubits = other.chunkQubits;
         this.minRunQubits = other.minRunQubits;
+        this.vectorFrom = other.vectorFrom;
     }
 
     @Override
@@ -169,7 +184,12 @@ public final class FastState implements QuantumState {
 
     /** A warm-up of the kernels these gates will run as, on a state one qubit larger than a piece. */
     static Warmup warmupFor(int n, int maxFused, List<GateOperation> gates) {
-        return warmupForKernels(n, new Fuser(n, maxFused).fuse(QubitLayout.identity(n).place(gates)));
+        return warmupForKernels(n, kernelsFor(n, maxFused, gates));
+    }
+
+    /** The kernels these gates run as on a new state (fused, on the physical qubits). */
+    static List<Kernel> kernelsFor(int n, int maxFused, List<GateOperation> gates) {
+        return new Fuser(n, maxFused).fuse(QubitLayout.identity(n).place(gates));
     }
 
     /** A warm-up of the kernels these steps will run as (see {@link #warmupFor}). */
@@ -177,7 +197,7 @@ public final class FastState implements QuantumState {
         return warmupForKernels(n, kernels(steps, QubitLayout.identity(n)));
     }
 
-    private static Warmup warmupForKernels(int n, List<Kernel> kernels) {
+    static Warmup warmupForKernels(int n, List<Kernel> kernels) {
         List<Kernel> asRun = new StagePlanner(n, CHUNK_QUBITS, MIN_RUN_QUBITS).asRun(kernels);
         int qubits = CHUNK_QUBITS + 1;
         return new Warmup("double", qubits, q -> new FastState(q, ParallelPolicy.SEQUENTIAL, 0),
@@ -215,8 +235,8 @@ public final class FastState implements QuantumState {
 
     private FastState piece() {
         FastState piece = PIECE.get();
-        if (piece == null || piece.n != chunkQubits) {
-            piece = new FastState(chunkQubits, ParallelPolicy.SEQUENTIAL, 0);
+        if (piece == null || piece.n != chunkQubits || piece.vectorFrom != vectorFrom) {
+            piece = new FastState(chunkQubits, ParallelPolicy.SEQUENTIAL, 0, chunkQubits, minRunQubits, vectorFrom == LANES);
             PIECE.set(piece);
         }
         return piece;
@@ -455,7 +475,7 @@ public final class FastState implements QuantumState {
 
     /** See {@link Kernel.TraceMix}: the d diagonal entries of each block are summed and each gains weight × the sum. */
     private void traceMix(Kernel.TraceMix t, Space sp) {
-        if ((1 << t.involved()[0]) < LANES && sp.size() >= LANES) {
+        if ((1 << t.involved()[0]) < LANES && sp.size() >= vectorFrom) {
             traceMixInLanes(t, sp);
             return;
         }
@@ -465,7 +485,7 @@ public final class FastState implements QuantumState {
             for (int run = 0; run < runs; run++) {
                 int start = starts[run];
                 int end = start + count;
-                if (count >= LANES) {
+                if (count >= vectorFrom) {
                     for (int i = start; i < end; i += LANES) {
                         DoubleVector sr = DoubleVector.zero(S);
                         DoubleVector si = DoubleVector.zero(S);
@@ -556,7 +576,7 @@ public final class FastState implements QuantumState {
     }
 
     private void dense1(Kernel.Dense d, Space sp) {
-        if (d.controlMask() == 0 && (1 << d.targets()[0]) < LANES && sp.size() >= LANES) {
+        if (d.controlMask() == 0 && (1 << d.targets()[0]) < LANES && sp.size() >= vectorFrom) {
             dense1InLanes(d, sp);
             return;
         }
@@ -570,7 +590,7 @@ public final class FastState implements QuantumState {
                 int start = starts[run];
                 int i = start;
                 int end = start + count;
-                if (count >= LANES) {
+                if (count >= vectorFrom) {
                     DoubleVector a00r = DoubleVector.broadcast(S, m00r), a01r = DoubleVector.broadcast(S, m01r);
                     DoubleVector a10r = DoubleVector.broadcast(S, m10r), a11r = DoubleVector.broadcast(S, m11r);
                     DoubleVector a00i = DoubleVector.broadcast(S, m00i), a01i = DoubleVector.broadcast(S, m01i);
@@ -645,10 +665,14 @@ public final class FastState implements QuantumState {
         }
         int[] outOff = {0, o1, o2, o3};
         forRuns(sp, d.involved(), d.controlMask(), (starts, runs, count) -> {
+            if (count < vectorFrom && vectorFrom > LANES) {
+                dense2Scalar(starts, runs, count, o1, o2, o3, mr, mi);
+                return;
+            }
             for (int run = 0; run < runs; run++) {
                 int start = starts[run];
                 int end = start + count;
-                if (count >= LANES) {
+                if (count >= vectorFrom) {
                     for (int i = start; i < end; i += LANES) {
                         DoubleVector r0 = DoubleVector.fromArray(S, re, i), i0 = DoubleVector.fromArray(S, im, i);
                         DoubleVector r1 = DoubleVector.fromArray(S, re, i + o1), i1 = DoubleVector.fromArray(S, im, i + o1);
@@ -675,10 +699,36 @@ public final class FastState implements QuantumState {
         });
     }
 
-    private static boolean hasLaneTarget(int[] targets, Space sp) {
+    /**
+     * A 4×4 block as plain arithmetic, for a scalar state: the 32 coefficients are held in locals
+     * (read from the arrays inside the loop, C2 could not keep them in registers: the state's
+     * stores might alias them), one call per batch of runs.
+     */
+    private void dense2Scalar(int[] starts, int runs, int count, int o1, int o2, int o3, double[] mr, double[] mi) {
+        double a00 = mr[0], a01 = mr[1], a02 = mr[2], a03 = mr[3], b00 = mi[0], b01 = mi[1], b02 = mi[2], b03 = mi[3];
+        double a10 = mr[4], a11 = mr[5], a12 = mr[6], a13 = mr[7], b10 = mi[4], b11 = mi[5], b12 = mi[6], b13 = mi[7];
+        double a20 = mr[8], a21 = mr[9], a22 = mr[10], a23 = mr[11], b20 = mi[8], b21 = mi[9], b22 = mi[10], b23 = mi[11];
+        double a30 = mr[12], a31 = mr[13], a32 = mr[14], a33 = mr[15], b30 = mi[12], b31 = mi[13], b32 = mi[14], b33 = mi[15];
+        for (int run = 0; run < runs; run++) {
+            for (int i = starts[run], end = i + count; i < end; i++) {
+                double r0 = re[i], i0 = im[i], r1 = re[i + o1], i1 = im[i + o1];
+                double r2 = re[i + o2], i2 = im[i + o2], r3 = re[i + o3], i3 = im[i + o3];
+                re[i] = a00 * r0 - b00 * i0 + a01 * r1 - b01 * i1 + a02 * r2 - b02 * i2 + a03 * r3 - b03 * i3;
+                im[i] = a00 * i0 + b00 * r0 + a01 * i1 + b01 * r1 + a02 * i2 + b02 * r2 + a03 * i3 + b03 * r3;
+                re[i + o1] = a10 * r0 - b10 * i0 + a11 * r1 - b11 * i1 + a12 * r2 - b12 * i2 + a13 * r3 - b13 * i3;
+                im[i + o1] = a10 * i0 + b10 * r0 + a11 * i1 + b11 * r1 + a12 * i2 + b12 * r2 + a13 * i3 + b13 * r3;
+                re[i + o2] = a20 * r0 - b20 * i0 + a21 * r1 - b21 * i1 + a22 * r2 - b22 * i2 + a23 * r3 - b23 * i3;
+                im[i + o2] = a20 * i0 + b20 * r0 + a21 * i1 + b21 * r1 + a22 * i2 + b22 * r2 + a23 * i3 + b23 * r3;
+                re[i + o3] = a30 * r0 - b30 * i0 + a31 * r1 - b31 * i1 + a32 * r2 - b32 * i2 + a33 * r3 - b33 * i3;
+                im[i + o3] = a30 * i0 + b30 * r0 + a31 * i1 + b31 * r1 + a32 * i2 + b32 * r2 + a33 * i3 + b33 * r3;
+            }
+        }
+    }
+
+    private boolean hasLaneTarget(int[] targets, Space sp) {
         for (int t : targets) {
             if ((1 << t) < LANES) {
-                return sp.size() >= 2L * LANES;
+                return sp.size() >= 2 * vectorFrom;
             }
         }
         return false;
@@ -986,7 +1036,7 @@ public final class FastState implements QuantumState {
             for (int run = 0; run < runs; run++) {
                 int start = starts[run];
                 int end = start + count;
-                if (count >= LANES) {
+                if (count >= vectorFrom) {
                     for (int i = start; i < end; i += LANES) {
                         for (int r = 0; r < dim; r++) {
                             DoubleVector sr = DoubleVector.zero(S);
@@ -1014,7 +1064,7 @@ public final class FastState implements QuantumState {
     }
 
     private void diagonal(Kernel.Diagonal d, Space sp) {
-        if (d.involved()[0] < Integer.numberOfTrailingZeros(LANES) && sp.size() >= LANES) {
+        if (d.involved()[0] < Integer.numberOfTrailingZeros(LANES) && sp.size() >= vectorFrom) {
             diagonalInLanes(d, sp);
             return;
         }
@@ -1041,7 +1091,7 @@ public final class FastState implements QuantumState {
                     int from = start + off[j];
                     int end = from + count;
                     int i = from;
-                    if (count >= LANES) {
+                    if (count >= vectorFrom) {
                         for (; i < end; i += LANES) {
                             DoubleVector xr = DoubleVector.fromArray(S, re, i);
                             DoubleVector xi = DoubleVector.fromArray(S, im, i);
@@ -1150,6 +1200,18 @@ public final class FastState implements QuantumState {
     private void diagonalRange(Kernel.DiagonalRange d, Space sp) {
         double[] tr = d.re();
         double[] ti = d.im();
+        if (sp.size() < vectorFrom) {
+            sp.policy().forRange(sp.size(), (from, to) -> {
+                for (int i = (int) (sp.offset() + from), end = (int) (sp.offset() + to); i < end; i++) {
+                    int j = d.tableIndex(i);
+                    double xr = re[i];
+                    double xi = im[i];
+                    re[i] = xr * tr[j] - xi * ti[j];
+                    im[i] = xi * tr[j] + xr * ti[j];
+                }
+            });
+            return;
+        }
         int laneBits = Integer.numberOfTrailingZeros(LANES);
         int lo = d.lo();
         if (lo < laneBits) {
@@ -1197,11 +1259,11 @@ public final class FastState implements QuantumState {
     private void swap(Kernel.Swap s, Space sp) {
         int a = (int) s.a();
         int b = (int) s.b();
-        if (sp.size() >= LANES && a < LANES && b < LANES) {
+        if (sp.size() >= vectorFrom && a < LANES && b < LANES) {
             swapInLanes(s, sp);
             return;
         }
-        if (sp.size() >= LANES && ((a | b) & (LANES - 1)) == 0 && (s.controlMask() & (LANES - 1)) != 0) {
+        if (sp.size() >= vectorFrom && ((a | b) & (LANES - 1)) == 0 && (s.controlMask() & (LANES - 1)) != 0) {
             swapUnderLaneControls(s, sp);
             return;
         }
@@ -1211,7 +1273,7 @@ public final class FastState implements QuantumState {
                 int i = start + a;
                 int j = start + b;
                 int end = i + count;
-                if (count >= LANES) {
+                if (count >= vectorFrom) {
                     for (; i < end; i += LANES, j += LANES) {
                         DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
                         DoubleVector.fromArray(S, re, j).intoArray(re, i);

@@ -1,5 +1,7 @@
 package io.qubench.sim.statevector;
 
+import java.util.List;
+
 import io.qubench.circuit.Circuit;
 import io.qubench.circuit.Operation.GateOperation;
 import io.qubench.sim.MemoryGuard;
@@ -104,27 +106,24 @@ public final class StateVectorSimulator implements Simulator {
         }
         ShotRunner.requireStatevectorFits(circuit, "state-vector", MAX_QUBITS);
         Circuit flat = ShotRunner.prepare(circuit, options);
-        Warmup warmup = warmUpFor(flat, gates -> FastState.warmupFor(flat.numQubits(), maxFused, gates));
+        KernelChoice.Run choice = choose(flat, options);
         return new ShotRunner(flat, options, q -> {
-            FastState state = new FastState(q, policy, maxFused);
-            warmup.await();
+            FastState state = choice.vectors() ? new FastState(q, policy, maxFused) : FastState.scalar(q, policy, maxFused);
+            choice.waitFor().await();
             return state;
         }).run(circuit, name(), start);
     }
 
-    /**
-     * Starts the kernels' warm-up for a deep circuit (compiled while the state's memory is first
-     * touched; then they run warm) and returns it to wait for, or a no-op for a light one.
-     */
-    private static Warmup warmUpFor(Circuit flat, java.util.function.Function<java.util.List<GateOperation>, Warmup> forGates) {
-        java.util.List<GateOperation> gates = flat.operations().stream()
-                .filter(op -> op instanceof GateOperation).map(op -> (GateOperation) op).toList();
-        if (!Warmup.pays(flat.numQubits(), gates.size())) {
-            return Warmup.NONE;
-        }
-        Warmup warmup = forGates.apply(gates);
-        warmup.startInBackground();
-        return warmup;
+    /** Vector or plain kernels for this run (see {@link KernelChoice}), with the warm-up it waits for. */
+    private KernelChoice.Run choose(Circuit flat, RunOptions options) {
+        int n = flat.numQubits();
+        List<Kernel> kernels = FastState.kernelsFor(n, maxFused, gatesOf(flat));
+        int passes = ShotRunner.terminalMeasurementsOnly(flat) ? 1 : options.shots();
+        return KernelChoice.JVM.forRun(n, kernels.size(), passes, () -> FastState.warmupForKernels(n, kernels));
+    }
+
+    private static List<GateOperation> gatesOf(Circuit flat) {
+        return flat.operations().stream().filter(op -> op instanceof GateOperation).map(op -> (GateOperation) op).toList();
     }
 
     private SimulationResult runSingle(Circuit circuit, RunOptions options, long start) {
@@ -132,7 +131,10 @@ public final class StateVectorSimulator implements Simulator {
         requireSingleFits(n, ShotRunner.statesHeld(circuit), options.statevector(), MemoryGuard.offHeapAvailableBytes(),
                 MemoryGuard.physicalBytes());
         Circuit flat = ShotRunner.prepare(circuit, options);
-        Warmup warmup = warmUpFor(flat, gates -> SingleState.warmupFor(flat.numQubits(), maxFused, gates));
+        // Single precision has vector kernels only; a deep run warms them up first (its rule is the older gates × 2^n).
+        List<GateOperation> gates = gatesOf(flat);
+        Warmup warmup = Warmup.pays(n, gates.size()) ? SingleState.warmupFor(n, maxFused, gates) : Warmup.NONE;
+        warmup.startInBackground();
         return new ShotRunner(flat, options, q -> {
             SingleState state = new SingleState(q, policy, maxFused);
             warmup.await();

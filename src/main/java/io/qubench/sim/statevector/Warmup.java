@@ -23,12 +23,13 @@ import io.qubench.sim.QuantumState;
 public final class Warmup {
 
     /**
-     * A run of 20+ qubits and this many gate-amplitudes (kernels × 2^n) compiles its kernels first
-     * (a warm-up of the circuit's own kernel shapes, overlapping the allocation) and waits for
-     * them: run cold they would cost more than the wait. Since the warm-up stops as soon as its
-     * rounds run compiled, light runs gain too (interleaved, plain java -jar, 6 runs): QFT-22
-     * (1.1·10^9) 2.67 → 2.03 s, random-20 (6.3·10^8) 2.80 → 2.04 s, GHZ-26 on the state vector
-     * 2.21 → 2.08 s; below 20 qubits a run is over before compiling would pay.
+     * For single precision and density matrices, which have vector kernels only: a run of 20+
+     * qubits and this many gate-amplitudes (kernels × 2^n) compiles its kernels first (a warm-up
+     * of the circuit's own kernel shapes, overlapping the allocation) and waits for them: run cold
+     * they would cost more than the wait. Measured on the double-precision state vector before it
+     * had plain loops ({@link KernelChoice}), interleaved, plain java -jar: QFT-22 (1.1·10^9)
+     * 2.67 → 2.03 s, random-20 (6.3·10^8) 2.80 → 2.04 s; below 20 qubits a run is over before
+     * compiling would pay.
      */
     private static final int FROM_QUBITS = 20;
     private static final double FROM_WORK = 5e8;
@@ -124,9 +125,9 @@ public final class Warmup {
         return s.toString();
     }
 
-    /** Starts the warm-up once; later calls return at once. */
+    /** Starts the warm-up once; later calls, and any on {@link #NONE}, return at once. */
     public void startInBackground() {
-        if (started == null) {
+        if (this != NONE && started == null) {
             synchronized (this) {
                 if (started == null) {
                     Thread t = new Thread(() -> {
@@ -143,6 +144,11 @@ public final class Warmup {
                 }
             }
         }
+    }
+
+    /** Whether it was started and has finished. */
+    boolean finished() {
+        return started != null && done.getCount() == 0;
     }
 
     /** Waits for a started warm-up to finish (at most a few seconds); returns at once if none was started. */

@@ -27,6 +27,14 @@ class FastStateKernelTest {
         return s;
     }
 
+    /** The same random state in each way kernels run: vectors on one thread and on several, and plain loops. */
+    private static List<FastState> randomStates() {
+        FastState scalar = FastState.scalar(N, ParallelPolicy.allCores(16), 0);
+        Circuit prep = ReferenceSimulatorProperties.randomCircuit(99, N, 60);
+        scalar.applyGates(prep.operations().stream().map(o -> (GateOperation) o).toList());
+        return List.of(randomState(ParallelPolicy.SEQUENTIAL), randomState(ParallelPolicy.allCores(16)), scalar);
+    }
+
     private static Matrix randomTwoQubitMatrix(long seed, boolean unitary) {
         java.util.Random r = new java.util.Random(seed);
         double[] d = new double[32];
@@ -47,8 +55,7 @@ class FastStateKernelTest {
                     continue;
                 }
                 Matrix m = randomTwoQubitMatrix(31L * a + b, unitary);
-                for (ParallelPolicy policy : List.of(ParallelPolicy.SEQUENTIAL, ParallelPolicy.allCores(16))) {
-                    FastState s = randomState(policy);
+                for (FastState s : randomStates()) {
                     double[] before = s.amplitudes();
                     s.applyMatrix(m, a, b);
                     double[] expected = apply(m.embed(N, a, b), before);
@@ -70,6 +77,8 @@ class FastStateKernelTest {
         start.applyGates(ReferenceSimulatorProperties.randomCircuit(5, N, 80).operations().stream().map(o -> (GateOperation) o)
                 .filter(g -> g.gate() != StandardGate.SWAP).toList());
         double[] before = start.amplitudes();
+        FastState scalarStart = FastState.scalar(N, ParallelPolicy.SEQUENTIAL, 0);
+        scalarStart.assign(start);
         int k = gate.numQubits();
         for (int code = 0; code < Math.pow(N, k); code++) {
             int[] q = new int[k];
@@ -81,12 +90,13 @@ class FastStateKernelTest {
             if (java.util.Arrays.stream(q).distinct().count() < k) {
                 continue;
             }
-            FastState s = start.copy();
-            s.apply(Kernels.special(gate, new double[0], q));
             double[] expected = apply(gate.matrix().embed(N, q), before);
-            double[] actual = s.amplitudes();
-            for (int i = 0; i < expected.length; i++) {
-                assertThat(actual[i]).as("%s on %s component %d", gate, java.util.Arrays.toString(q), i).isCloseTo(expected[i], within(1e-12));
+            for (FastState s : List.of(start.copy(), scalarStart.copy())) {
+                s.apply(Kernels.special(gate, new double[0], q));
+                double[] actual = s.amplitudes();
+                for (int i = 0; i < expected.length; i++) {
+                    assertThat(actual[i]).as("%s on %s component %d", gate, java.util.Arrays.toString(q), i).isCloseTo(expected[i], within(1e-12));
+                }
             }
         }
     }
@@ -104,8 +114,7 @@ class FastStateKernelTest {
                 d[i] = sparse && r.nextInt(4) != 0 ? 0 : r.nextGaussian();
             }
             Matrix m = Matrix.of(dim, d);
-            for (ParallelPolicy policy : List.of(ParallelPolicy.SEQUENTIAL, ParallelPolicy.allCores(16))) {
-                FastState s = randomState(policy);
+            for (FastState s : randomStates()) {
                 double[] before = s.amplitudes();
                 s.applyMatrix(m, targets);
                 double[] expected = apply(m.embed(N, targets), before);
@@ -122,15 +131,16 @@ class FastStateKernelTest {
     void oneQubitAndDiagonalKernelsMatchTheDensePath(int target) {
         Matrix u = StandardGate.U3.matrix(0.4, -1.2, 2.2);
         Matrix diag = StandardGate.CP.matrix(0.9);
-        FastState s = randomState(ParallelPolicy.SEQUENTIAL);
-        double[] before = s.amplitudes();
-        s.applyMatrix(u, target);
-        int other = (target + 4) % N;
-        s.applyMatrix(diag, other, target);
-        double[] expected = apply(diag.embed(N, other, target), apply(u.embed(N, target), before));
-        double[] actual = s.amplitudes();
-        for (int i = 0; i < expected.length; i++) {
-            assertThat(actual[i]).isCloseTo(expected[i], within(1e-10));
+        for (FastState s : randomStates()) {
+            double[] before = s.amplitudes();
+            s.applyMatrix(u, target);
+            int other = (target + 4) % N;
+            s.applyMatrix(diag, other, target);
+            double[] expected = apply(diag.embed(N, other, target), apply(u.embed(N, target), before));
+            double[] actual = s.amplitudes();
+            for (int i = 0; i < expected.length; i++) {
+                assertThat(actual[i]).isCloseTo(expected[i], within(1e-10));
+            }
         }
     }
 
@@ -152,9 +162,13 @@ class FastStateKernelTest {
         Circuit circuit = b.build();
         io.qubench.sim.RunOptions options = io.qubench.sim.RunOptions.shots(0, 1).withStatevector(true);
         double[] expected = new io.qubench.sim.ReferenceSimulator().run(circuit, options).statevector();
-        double[] actual = new StateVectorSimulator(ParallelPolicy.allCores(16), 3).run(circuit, options).statevector();
-        for (int i = 0; i < expected.length; i++) {
-            assertThat(actual[i]).isCloseTo(expected[i], within(1e-10));
+        List<GateOperation> gates = circuit.operations().stream().map(o -> (GateOperation) o).toList();
+        for (FastState s : List.of(new FastState(n, ParallelPolicy.allCores(16), 3), FastState.scalar(n, ParallelPolicy.allCores(16), 3))) {
+            s.applyGates(gates);
+            double[] actual = s.amplitudes();
+            for (int i = 0; i < expected.length; i++) {
+                assertThat(actual[i]).isCloseTo(expected[i], within(1e-10));
+            }
         }
     }
 
@@ -182,11 +196,13 @@ class FastStateKernelTest {
             double[] expected = new io.qubench.sim.ReferenceSimulator()
                     .run(c, io.qubench.sim.RunOptions.shots(0, 1).withStatevector(true)).statevector();
             for (ParallelPolicy policy : List.of(ParallelPolicy.SEQUENTIAL, ParallelPolicy.allCores(2))) {
-                FastState s = new FastState(n, policy, 3, chunkQubits, minRunQubits);
-                s.applyGates(c.operations().stream().map(o -> (GateOperation) o).toList());
-                double[] actual = s.amplitudes();
-                for (int i = 0; i < expected.length; i++) {
-                    assertThat(actual[i]).as("seed %d component %d", seed, i).isCloseTo(expected[i], within(1e-10));
+                for (boolean vectors : new boolean[] {true, false}) {
+                    FastState s = new FastState(n, policy, 3, chunkQubits, minRunQubits, vectors);
+                    s.applyGates(c.operations().stream().map(o -> (GateOperation) o).toList());
+                    double[] actual = s.amplitudes();
+                    for (int i = 0; i < expected.length; i++) {
+                        assertThat(actual[i]).as("seed %d vectors %s component %d", seed, vectors, i).isCloseTo(expected[i], within(1e-10));
+                    }
                 }
             }
         }
@@ -219,8 +235,7 @@ class FastStateKernelTest {
         int[] targets = new int[2 * rows.length];
         System.arraycopy(rows, 0, targets, 0, rows.length);
         System.arraycopy(columns, 0, targets, rows.length, columns.length);
-        for (ParallelPolicy policy : List.of(ParallelPolicy.SEQUENTIAL, ParallelPolicy.allCores(16))) {
-            FastState s = randomState(policy);
+        for (FastState s : randomStates()) {
             double[] before = s.amplitudes();
             s.applySteps(List.of(new FastState.Mix(rows, columns, w)));
             double[] expected = apply(traceMixMatrix(rows.length, w).embed(N, targets), before);
@@ -236,7 +251,7 @@ class FastStateKernelTest {
         List<Kernel> kernels = List.of(new Kernel.TraceMix(new int[] {0}, new int[] {5}, 0.2),
                 new Kernel.TraceMix(new int[] {1}, new int[] {4}, -0.1), new Kernel.TraceMix(new int[] {0, 1}, new int[] {6, 5}, 0.3));
         assertThat(new StagePlanner(N, 5, 2).plan(kernels)).hasSize(1).allSatisfy(stage -> assertThat(stage.whole()).isFalse());
-        FastState s = new FastState(N, ParallelPolicy.allCores(2), 0, 5, 2);
+        FastState s = new FastState(N, ParallelPolicy.allCores(2), 0, 5, 2, true);
         FastState reference = randomState(ParallelPolicy.SEQUENTIAL);
         s.assign(reference);
         s.applyKernels(kernels);
