@@ -92,7 +92,7 @@ final class DensityState implements QuantumState {
     }
 
     /** Steps on the vectorised ρ, and the factor λ they take out of it (see {@link #scale}). */
-    private record Batch(List<FastState.Step> steps, double factor) {
+    record Batch(List<FastState.Step> steps, double factor) {
     }
 
     /**
@@ -110,7 +110,7 @@ final class DensityState implements QuantumState {
      * of their superoperator each.
      * </ul>
      */
-    private static List<Batch> batches(int n, NoiseModel noise, List<GateOperation> gates) {
+    static List<Batch> batches(int n, NoiseModel noise, List<GateOperation> gates) {
         List<Batch> batches = new ArrayList<>();
         List<FastState.Step> steps = new ArrayList<>();
         double factor = 1;
@@ -137,12 +137,14 @@ final class DensityState implements QuantumState {
                 }
             }
             if (gate != null) {
-                steps.add(new FastState.Targeted(gate, rowsAndColumns(n, rows)));
+                append(steps, new FastState.Targeted(gate, rowsAndColumns(n, rows)));
             } else {
-                steps.add(new FastState.Targeted(u, rows));
-                steps.add(new FastState.Targeted(conjugate(u), columns(n, rows)));
+                append(steps, new FastState.Targeted(u, rows));
+                append(steps, new FastState.Targeted(conjugate(u), columns(n, rows)));
             }
-            steps.addAll(after);
+            for (FastState.Step step : after) {
+                append(steps, step);
+            }
             if (factor < RESCALE_BELOW) {
                 batches.add(new Batch(steps, factor));
                 steps = new ArrayList<>();
@@ -151,6 +153,43 @@ final class DensityState implements QuantumState {
         }
         batches.add(new Batch(steps, factor));
         return batches;
+    }
+
+    /**
+     * Adds a step, merged into an earlier one on the same targets when only steps on other
+     * qubits lie between (they commute with it): two one-qubit gates in a row on a qubit, with
+     * their channels, are one superoperator pass instead of two.
+     */
+    private static void append(List<FastState.Step> steps, FastState.Step step) {
+        if (step instanceof FastState.Targeted t) {
+            long touched = qubits(t);
+            for (int k = steps.size() - 1; k >= 0; k--) {
+                FastState.Step earlier = steps.get(k);
+                if (earlier instanceof FastState.Targeted e && java.util.Arrays.equals(e.targets(), t.targets())) {
+                    steps.set(k, new FastState.Targeted(t.matrix().multiply(e.matrix()), t.targets()));
+                    return;
+                }
+                if ((qubits(earlier) & touched) != 0) {
+                    break;
+                }
+            }
+        }
+        steps.add(step);
+    }
+
+    /** The qubits of the vectorised ρ a step touches, as a bit mask. */
+    private static long qubits(FastState.Step step) {
+        long mask = 0;
+        int[][] parts = switch (step) {
+            case FastState.Targeted t -> new int[][] {t.targets()};
+            case FastState.Mix m -> new int[][] {m.rows(), m.columns()};
+        };
+        for (int[] part : parts) {
+            for (int q : part) {
+                mask |= 1L << q;
+            }
+        }
+        return mask;
     }
 
     /** The stored matrix is ρ / scale: channels' factors λ multiply in here instead of into every entry. */

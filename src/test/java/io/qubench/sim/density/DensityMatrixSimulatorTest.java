@@ -154,6 +154,39 @@ class DensityMatrixSimulatorTest {
     }
 
     @Test
+    void oneQubitGatesInARowOnAQubitAreOneSuperoperatorPassUnlessAGateOnThatQubitComesBetween() {
+        NoiseModel damping = after1q(Channels.amplitudeDamping(0.05));
+        List<GateOperation> inARow = Circuit.builder().qubits(2).h(0).x(1).gate(StandardGate.RX, new double[] {0.3}, 0).build()
+                .operations().stream().map(o -> (GateOperation) o).toList();
+        // h and rx on qubit 0 (x on qubit 1 between them commutes): two passes, not three.
+        assertThat(DensityState.batches(2, damping, inARow)).singleElement().satisfies(b -> assertThat(b.steps()).hasSize(2));
+        List<GateOperation> apart = Circuit.builder().qubits(2).h(0).cx(0, 1).gate(StandardGate.RX, new double[] {0.3}, 0).build()
+                .operations().stream().map(o -> (GateOperation) o).toList();
+        // h; cx on the rows and on the columns; the channel after cx on each of its qubits, the one on
+        // qubit 0 merged with rx: the cx keeps h and rx apart, so five passes.
+        assertThat(DensityState.batches(2, damping, apart)).singleElement().satisfies(b -> assertThat(b.steps()).hasSize(5));
+
+        // And the merged passes give the same ρ as the Kraus sums, gate by gate.
+        DensityState state = new DensityState(2, damping, ParallelPolicy.SEQUENTIAL);
+        state.applyGates(inARow);
+        double[] start = new double[32];
+        start[0] = 1;
+        Matrix rho = Matrix.of(4, start);
+        for (GateOperation g : inARow) {
+            rho = krausSum(rho, List.of(io.qubench.circuit.Gates.matrix(g.gate(), g.paramValues(Map.of()))), g.qubits(), 2);
+            for (NoiseModel.Applied a : damping.after(g)) {
+                rho = krausSum(rho, a.channel().kraus(), a.qubits(), 2);
+            }
+        }
+        for (int r = 0; r < 4; r++) {
+            for (int col = 0; col < 4; col++) {
+                assertThat(state.entry(r, col)[0]).as("re ρ[%d][%d]", r, col).isCloseTo(rho.re(r, col), within(1e-12));
+                assertThat(state.entry(r, col)[1]).as("im ρ[%d][%d]", r, col).isCloseTo(rho.im(r, col), within(1e-12));
+            }
+        }
+    }
+
+    @Test
     void aDeepNoisyRunWarmsItsKernelsUpFirstAndALightOneDoesNot() {
         NoiseModel noise = UniformNoiseModel.depolarizing(0.01, 0.02);
         List<GateOperation> deep = ReferenceSimulatorProperties.randomCircuit(7, 10, 500).operations().stream()
