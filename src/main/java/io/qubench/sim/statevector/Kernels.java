@@ -67,8 +67,70 @@ final class Kernels {
         return new Kernel.Diagonal(targets.clone(), re, im);
     }
 
-    /** A fused block: diagonal when it is (runs of rz, cp, cz…), dense otherwise. */
+    /**
+     * A fused block or any given matrix: diagonal when it is (runs of rz, cp, cz…), a swap when it
+     * exchanges two basis states and keeps the rest (x, cx, swap, ccx, also as the density
+     * matrix's row and column halves of a gate), dense otherwise.
+     */
     static Kernel forMatrix(Matrix m, int[] targets) {
-        return m.isDiagonal() ? diagonal(m, targets) : dense(m, targets);
+        if (m.isDiagonal()) {
+            return diagonal(m, targets);
+        }
+        Kernel swap = transposition(m, targets);
+        return swap != null ? swap : dense(m, targets);
+    }
+
+    /**
+     * The swap kernel of a matrix that exchanges local basis states p and q (entries exactly 1)
+     * and is the identity elsewhere, or null. Bits set in both p and q act as controls; a bit set
+     * in neither (an anti-control) is left to the dense kernel: the in-vector swaps assume none.
+     */
+    private static Kernel transposition(Matrix m, int[] targets) {
+        int d = m.dimension();
+        int p = -1;
+        int q = -1;
+        for (int r = 0; r < d; r++) {
+            int one = -1;
+            for (int c = 0; c < d; c++) {
+                if (m.im(r, c) != 0 || (m.re(r, c) != 0 && m.re(r, c) != 1) || (m.re(r, c) == 1 && one >= 0)) {
+                    return null;
+                }
+                if (m.re(r, c) == 1) {
+                    one = c;
+                }
+            }
+            if (one < 0) {
+                return null;
+            }
+            if (one != r) {
+                if (p < 0) {
+                    p = r;
+                    q = one;
+                } else if (r != q || one != p) {
+                    return null;
+                }
+            }
+        }
+        if (p < 0) {
+            return null;
+        }
+        long pBits = physical(p, targets);
+        long qBits = physical(q, targets);
+        if ((pBits | qBits) != physical((1 << targets.length) - 1, targets)) {
+            return null;
+        }
+        long controls = pBits & qBits;
+        return new Kernel.Swap(Kernel.Bits.withMask(targets, 0), controls, pBits & ~controls, qBits & ~controls);
+    }
+
+    /** Local index j (bit i is argument i) as the bits of the qubits {@code targets}. */
+    private static long physical(int j, int[] targets) {
+        long bits = 0;
+        for (int i = 0; i < targets.length; i++) {
+            if (((j >> i) & 1) == 1) {
+                bits |= 1L << targets[i];
+            }
+        }
+        return bits;
     }
 }

@@ -101,6 +101,55 @@ class FastStateKernelTest {
         }
     }
 
+    /** The permutation matrix sending local basis state j to {@code to[j]}. */
+    private static Matrix permutation(int... to) {
+        int d = to.length;
+        double[] m = new double[2 * d * d];
+        for (int j = 0; j < d; j++) {
+            m[2 * (to[j] * d + j)] = 1;
+        }
+        return Matrix.of(d, m);
+    }
+
+    /**
+     * Matrices that exchange two basis states (the density matrix's cx halves) run as swap kernels,
+     * with bits set in both as controls; one with an anti-control, and other permutations, stay dense.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"x", "cx", "swap", "ccx", "anti-cx", "three-cycle"})
+    void matricesThatExchangeTwoBasisStatesRunAsSwapsOnEveryPlacementAndMatchTheDensePath(String which) {
+        Matrix m = switch (which) {
+            case "x" -> StandardGate.X.matrix();
+            case "cx" -> StandardGate.CX.matrix();
+            case "swap" -> StandardGate.SWAP.matrix();
+            case "ccx" -> StandardGate.CCX.matrix();
+            case "anti-cx" -> permutation(1, 0, 2, 3);
+            default -> permutation(1, 2, 0, 3);
+        };
+        int k = Integer.numberOfTrailingZeros(m.dimension());
+        for (int code = 0; code < Math.pow(N, k); code++) {
+            int[] q = new int[k];
+            int c = code;
+            for (int j = 0; j < k; j++) {
+                q[j] = c % N;
+                c /= N;
+            }
+            if (java.util.Arrays.stream(q).distinct().count() < k) {
+                continue;
+            }
+            assertThat(Kernels.forMatrix(m, q)).isInstanceOf(which.equals("three-cycle") || which.equals("anti-cx") ? Kernel.Dense.class : Kernel.Swap.class);
+            for (FastState s : randomStates()) {
+                double[] before = s.amplitudes();
+                s.applyMatrix(m, q);
+                double[] expected = apply(m.embed(N, q), before);
+                double[] actual = s.amplitudes();
+                for (int i = 0; i < expected.length; i++) {
+                    assertThat(actual[i]).as("%s on %s component %d", which, java.util.Arrays.toString(q), i).isCloseTo(expected[i], within(1e-12));
+                }
+            }
+        }
+    }
+
     /** Target sets of three and four qubits, with none, one, two or three inside a SIMD vector, in any order. */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"0;3;5", "4;1;6", "2;0;1", "6;2;0;4", "3;4;5;6", "1;5;0;2", "5;6;3"})
