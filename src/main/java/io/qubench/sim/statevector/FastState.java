@@ -13,7 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The fast engine's state: real and imaginary parts in two {@code double[]} of 2^n (so up to
  * 30 qubits fit Java arrays), passes specialised by kernel kind, SIMD through the Vector API
- * on contiguous runs of at least one vector, and split across threads by a {@link ParallelPolicy}.
+ * on contiguous runs of at least one vector (or plain loops only, in a {@link #scalar} state),
+ * and split across threads by a {@link ParallelPolicy}.
  */
 public final class FastState implements QuantumState {
 
@@ -37,6 +38,11 @@ public final class FastState implements QuantumState {
      * in a scalar state ({@link #scalar}). Shorter runs take the plain loops.
      */
     private final long vectorFrom;
+
+    /** Whether the kernels use the Vector API (else it is a {@link #scalar} state). */
+    private boolean vectors() {
+        return vectorFrom == LANES;
+    }
 
     /** |0…0⟩ on {@code n} qubits; {@code maxFused} is the fusion limit (0 turns fusion off). */
     public FastState(int n, ParallelPolicy policy, int maxFused) {
@@ -179,17 +185,40 @@ public final class FastState implements QuantumState {
      */
     @Override
     public void applyGates(List<GateOperation> gates) {
+        Fusion fused = prepared;
+        prepared = null;
+        if (fused != null && !layout.relabelled() && fused.gates().equals(gates)) {
+            layout.assign(fused.layoutAfter());
+            applyKernels(fused.kernels());
+            return;
+        }
         applyKernels(new Fuser(n, maxFused).fuse(layout.place(gates)));
+    }
+
+    /** Gates fused for a new state: their kernels (on physical qubits) and the qubit layout after their swaps. */
+    record Fusion(List<GateOperation> gates, List<Kernel> kernels, QubitLayout layoutAfter) {
+    }
+
+    /** Fuses gates as {@link #applyGates} on a new n-qubit state would. */
+    static Fusion fuse(int n, int maxFused, List<GateOperation> gates) {
+        QubitLayout layout = QubitLayout.identity(n);
+        return new Fusion(gates, new Fuser(n, maxFused).fuse(layout.place(gates)), layout);
+    }
+
+    /** A fusion the run already made (to choose its kernels), for this new state's first {@link #applyGates} of the same gates. */
+    private Fusion prepared;
+
+    /**
+     * Lets the first {@link #applyGates} of {@code fused.gates()} use its kernels instead of
+     * fusing again: before the JIT has compiled the fuser, fusing QFT-22 took 40–80 ms.
+     */
+    void prepare(Fusion fused) {
+        prepared = fused;
     }
 
     /** A warm-up of the kernels these gates will run as, on a state one qubit larger than a piece. */
     static Warmup warmupFor(int n, int maxFused, List<GateOperation> gates) {
-        return warmupForKernels(n, kernelsFor(n, maxFused, gates));
-    }
-
-    /** The kernels these gates run as on a new state (fused, on the physical qubits). */
-    static List<Kernel> kernelsFor(int n, int maxFused, List<GateOperation> gates) {
-        return new Fuser(n, maxFused).fuse(QubitLayout.identity(n).place(gates));
+        return warmupForKernels(n, fuse(n, maxFused, gates).kernels());
     }
 
     /** A warm-up of the kernels these steps will run as (see {@link #warmupFor}). */
@@ -235,8 +264,8 @@ public final class FastState implements QuantumState {
 
     private FastState piece() {
         FastState piece = PIECE.get();
-        if (piece == null || piece.n != chunkQubits || piece.vectorFrom != vectorFrom) {
-            piece = new FastState(chunkQubits, ParallelPolicy.SEQUENTIAL, 0, chunkQubits, minRunQubits, vectorFrom == LANES);
+        if (piece == null || piece.n != chunkQubits || piece.vectors() != vectors()) {
+            piece = new FastState(chunkQubits, ParallelPolicy.SEQUENTIAL, 0, chunkQubits, minRunQubits, vectors());
             PIECE.set(piece);
         }
         return piece;
@@ -665,7 +694,7 @@ public final class FastState implements QuantumState {
         }
         int[] outOff = {0, o1, o2, o3};
         forRuns(sp, d.involved(), d.controlMask(), (starts, runs, count) -> {
-            if (count < vectorFrom && vectorFrom > LANES) {
+            if (!vectors()) {
                 dense2Scalar(starts, runs, count, o1, o2, o3, mr, mi);
                 return;
             }

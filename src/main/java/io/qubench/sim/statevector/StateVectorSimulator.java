@@ -106,20 +106,17 @@ public final class StateVectorSimulator implements Simulator {
         }
         ShotRunner.requireStatevectorFits(circuit, "state-vector", MAX_QUBITS);
         Circuit flat = ShotRunner.prepare(circuit, options);
-        KernelChoice.Run choice = choose(flat, options);
+        int n = flat.numQubits();
+        FastState.Fusion fused = FastState.fuse(n, maxFused, gatesOf(flat));
+        int passes = ShotRunner.terminalMeasurementsOnly(flat) ? 1 : options.shots();
+        KernelChoice.Run choice = KernelChoice.JVM.forRun(n, fused.kernels().size(), passes,
+                () -> FastState.warmupForKernels(n, fused.kernels()));
         return new ShotRunner(flat, options, q -> {
             FastState state = choice.vectors() ? new FastState(q, policy, maxFused) : FastState.scalar(q, policy, maxFused);
+            state.prepare(fused);
             choice.waitFor().await();
             return state;
         }).run(circuit, name(), start);
-    }
-
-    /** Vector or plain kernels for this run (see {@link KernelChoice}), with the warm-up it waits for. */
-    private KernelChoice.Run choose(Circuit flat, RunOptions options) {
-        int n = flat.numQubits();
-        List<Kernel> kernels = FastState.kernelsFor(n, maxFused, gatesOf(flat));
-        int passes = ShotRunner.terminalMeasurementsOnly(flat) ? 1 : options.shots();
-        return KernelChoice.JVM.forRun(n, kernels.size(), passes, () -> FastState.warmupForKernels(n, kernels));
     }
 
     private static List<GateOperation> gatesOf(Circuit flat) {
