@@ -227,7 +227,7 @@ public final class FastState implements QuantumState {
     }
 
     static Warmup warmupForKernels(int n, List<Kernel> kernels) {
-        List<Kernel> asRun = new StagePlanner(n, CHUNK_QUBITS, MIN_RUN_QUBITS).asRun(kernels);
+        List<Kernel> asRun = new StagePlanner(n, CHUNK_QUBITS, MIN_RUN_QUBITS, true).asRun(kernels);
         int qubits = CHUNK_QUBITS + 1;
         return new Warmup("double", qubits, q -> new FastState(q, ParallelPolicy.SEQUENTIAL, 0),
                 (s, k) -> ((FastState) s).apply(k), Warmup.representatives(asRun, qubits));
@@ -235,7 +235,9 @@ public final class FastState implements QuantumState {
 
     /** Applies kernels (on physical qubits) in stages of one sweep each. */
     void applyKernels(List<Kernel> kernels) {
-        for (StagePlanner.Stage stage : new StagePlanner(n, chunkQubits, minRunQubits).plan(kernels)) {
+        // Free diagonal ranges save sweeps but cost plain loops more than the sweeps they save (QFT-22,
+        // whole: 1.44 -> 1.83 s): a plain-loop state keeps every kernel inside its pieces.
+        for (StagePlanner.Stage stage : new StagePlanner(n, chunkQubits, minRunQubits, vectors()).plan(kernels)) {
             ShotRunner.checkCancelled();
             if (stage.whole()) {
                 apply(stage.kernels().getFirst());
@@ -278,6 +280,10 @@ public final class FastState implements QuantumState {
      */
     private void applyGathered(StagePlanner.Stage stage) {
         List<Kernel> moved = stage.movedToPiece(n);
+        boolean[] onState = new boolean[moved.size()];
+        for (int k = 0; k < onState.length; k++) {
+            onState[k] = stage.onStateQubits(stage.kernels().get(k));
+        }
         int[] chunk = stage.pieceQubits();
         int low = stage.runQubits();
         int runLength = 1 << low;
@@ -291,8 +297,12 @@ public final class FastState implements QuantumState {
                     System.arraycopy(re, base + (int) runOffset[r], piece.re, r << low, runLength);
                     System.arraycopy(im, base + (int) runOffset[r], piece.im, r << low, runLength);
                 }
-                for (Kernel k : moved) {
-                    piece.apply(k, whole);
+                for (int k = 0; k < onState.length; k++) {
+                    if (onState[k]) {
+                        piece.diagonalRangeOnRuns((Kernel.DiagonalRange) moved.get(k), base, runOffset, low);
+                    } else {
+                        piece.apply(moved.get(k), whole);
+                    }
                 }
                 for (int r = 0; r < runOffset.length; r++) {
                     System.arraycopy(piece.re, r << low, re, base + (int) runOffset[r], runLength);
@@ -1235,11 +1245,20 @@ public final class FastState implements QuantumState {
         }
         int laneBits = Integer.numberOfTrailingZeros(LANES);
         int lo = d.lo();
+        // A free range (StagePlanner) runs once per cache-sized chunk, with a table that may be far
+        // larger than the chunk (QFT-26: 2^26 entries): nothing here may cost the table's size per call.
+        boolean tableLargerThanSpace = tr.length > sp.size();
+        if (lo < laneBits && lo > 0 && tableLargerThanSpace) {
+            diagonalRangeScalar(d, sp);
+            return;
+        }
         if (lo < laneBits) {
             int step = 1 << (laneBits - lo);
-            double[] er = new double[tr.length / step * LANES];
-            double[] ei = new double[er.length];
-            for (int base = 0; base < tr.length; base += step) {
+            // From qubit 0 across a whole vector, a vector's phases are consecutive table entries.
+            boolean consecutive = lo == 0 && d.width() >= laneBits;
+            double[] er = consecutive ? tr : new double[tr.length / step * LANES];
+            double[] ei = consecutive ? ti : new double[er.length];
+            for (int base = 0; !consecutive && base < tr.length; base += step) {
                 for (int lane = 0; lane < LANES; lane++) {
                     er[base / step * LANES + lane] = tr[base + (lane >> lo)];
                     ei[base / step * LANES + lane] = ti[base + (lane >> lo)];
@@ -1259,15 +1278,15 @@ public final class FastState implements QuantumState {
             });
             return;
         }
-        boolean[] trivial = new boolean[tr.length];
-        for (int j = 0; j < tr.length; j++) {
+        boolean[] trivial = new boolean[tableLargerThanSpace ? 0 : tr.length];
+        for (int j = 0; j < trivial.length; j++) {
             trivial[j] = tr[j] == 1 && ti[j] == 0;
         }
         sp.policy().forRange(sp.size() / LANES, (from, to) -> {
             int end = (int) (sp.offset() + to * LANES);
             for (int i = (int) (sp.offset() + from * LANES); i < end; i += LANES) {
                 int j = d.tableIndex(i);
-                if (!trivial[j]) {
+                if (trivial.length == 0 || !trivial[j]) {
                     DoubleVector xr = DoubleVector.fromArray(S, re, i);
                     DoubleVector xi = DoubleVector.fromArray(S, im, i);
                     xr.mul(tr[j]).sub(xi.mul(ti[j])).intoArray(re, i);
@@ -1287,7 +1306,8 @@ public final class FastState implements QuantumState {
         double[] tr = d.re();
         double[] ti = d.im();
         boolean fromZero = d.lo() == 0;
-        int blockBits = fromZero ? d.width() : d.extra() >= 0 ? Math.min(d.lo(), d.extra()) : d.lo();
+        // Blocks lie inside the space (a cache-sized chunk may hold fewer qubits than the range reads).
+        int blockBits = Math.min(sp.qubits(), fromZero ? d.width() : d.extra() >= 0 ? Math.min(d.lo(), d.extra()) : d.lo());
         int block = 1 << blockBits;
         sp.policy().forRange(sp.size() >> blockBits, (from, to) -> {
             for (long b = from; b < to; b++) {
@@ -1316,6 +1336,88 @@ public final class FastState implements QuantumState {
                 }
             }
         });
+    }
+
+    /**
+     * A diagonal range on qubits partly outside this gathered piece (see {@link StagePlanner}):
+     * run r of the piece holds the state's amplitudes from {@code base + runOffset[r]} on, so each
+     * amplitude's phase is read with its index in the state. From qubit 0 across a whole run, a
+     * run's phases are consecutive table entries; above a run, one phase. Plain loops: C2
+     * compiles them at once, so the warm-up need not.
+     */
+    void diagonalRangeOnRuns(Kernel.DiagonalRange d, long base, long[] runOffset, int low) {
+        double[] tr = d.re();
+        double[] ti = d.im();
+        int runLength = 1 << low;
+        int lo = d.lo();
+        if (d.extra() >= 0 && d.extra() < low) {
+            for (int r = 0; r < runOffset.length; r++) {
+                long start = base + runOffset[r];
+                for (int k = 0, at = r << low; k < runLength; k++) {
+                    multiply(at + k, tr, ti, d.tableIndex(start + k));
+                }
+            }
+            return;
+        }
+        // Inside a run, the phase is constant over blocks of 2^blockBits amplitudes and the blocks
+        // take consecutive table entries, from the run's first one, in cycles of 2^varying.
+        int blockBits = Math.min(lo, low);
+        int block = 1 << blockBits;
+        int cycle = (1 << Math.max(0, Math.min(d.width(), low - lo))) - 1;
+        for (int r = 0; r < runOffset.length; r++) {
+            int j0 = d.tableIndex(base + runOffset[r]);
+            int at = r << low;
+            if (lo == 0 && vectors() && cycle + 1 >= LANES && runLength >= LANES) {
+                for (int k = 0; k < runLength; k += LANES) {
+                    int j = j0 + (k & cycle);
+                    DoubleVector pr = DoubleVector.fromArray(S, tr, j), pi = DoubleVector.fromArray(S, ti, j);
+                    DoubleVector xr = DoubleVector.fromArray(S, re, at + k), xi = DoubleVector.fromArray(S, im, at + k);
+                    xr.mul(pr).sub(xi.mul(pi)).intoArray(re, at + k);
+                    xi.mul(pr).add(xr.mul(pi)).intoArray(im, at + k);
+                }
+                continue;
+            }
+            if (lo == 0) {
+                for (int k = 0; k < runLength; k++) {
+                    int j = j0 + (k & cycle);
+                    double xr = re[at + k];
+                    double xi = im[at + k];
+                    re[at + k] = xr * tr[j] - xi * ti[j];
+                    im[at + k] = xi * tr[j] + xr * ti[j];
+                }
+                continue;
+            }
+            for (int b = 0; b < runLength >> blockBits; b++) {
+                int j = j0 + (b & cycle);
+                double pr = tr[j];
+                double pi = ti[j];
+                if (pr == 1 && pi == 0) {
+                    continue;
+                }
+                if (vectors() && block >= LANES) {
+                    DoubleVector vr = DoubleVector.broadcast(S, pr), vi = DoubleVector.broadcast(S, pi);
+                    for (int k = at + (b << blockBits), end = k + block; k < end; k += LANES) {
+                        DoubleVector xr = DoubleVector.fromArray(S, re, k), xi = DoubleVector.fromArray(S, im, k);
+                        xr.mul(vr).sub(xi.mul(vi)).intoArray(re, k);
+                        xi.mul(vr).add(xr.mul(vi)).intoArray(im, k);
+                    }
+                    continue;
+                }
+                for (int k = at + (b << blockBits), end = k + block; k < end; k++) {
+                    double xr = re[k];
+                    double xi = im[k];
+                    re[k] = xr * pr - xi * pi;
+                    im[k] = xi * pr + xr * pi;
+                }
+            }
+        }
+    }
+
+    private void multiply(int i, double[] tr, double[] ti, int j) {
+        double xr = re[i];
+        double xi = im[i];
+        re[i] = xr * tr[j] - xi * ti[j];
+        im[i] = xi * tr[j] + xr * ti[j];
     }
 
     private void swap(Kernel.Swap s, Space sp) {

@@ -13,6 +13,12 @@ import java.util.List;
  *
  * <p>Kernels move ahead of earlier ones only past kernels on disjoint qubits (they commute), so
  * the stages apply the same unitary as the kernels in order.
+ *
+ * <p>With {@code freeDiagonals}, a diagonal range (a QFT's fan of controlled phases) joins any
+ * stage its order allows, whether or not its qubits are in S: it only multiplies each amplitude by
+ * a phase read from the amplitude's own index, which the state computes for a piece from the
+ * piece's place ({@link Stage#onStateQubits}). Each fan of QFT-26 onto a high qubit spans more
+ * qubits than a piece holds, so every one of them cost a sweep of its own: 29 sweeps, against 3.
  */
 final class StagePlanner {
 
@@ -23,6 +29,11 @@ final class StagePlanner {
     record Stage(long qubits, List<Kernel> kernels) {
         boolean whole() {
             return qubits == 0;
+        }
+
+        /** Whether kernel {@code k} of the stage acts on qubits outside the piece (a free diagonal range, on the state's own qubits). */
+        boolean onStateQubits(Kernel k) {
+            return !whole() && (mask(k) & ~qubits) != 0;
         }
 
         /** The stage's qubits, ascending: bit j of a piece's index is qubit {@code pieceQubits()[j]} of the state. */
@@ -37,7 +48,7 @@ final class StagePlanner {
             for (int j = 0; j < piece.length; j++) {
                 to[piece[j]] = j;
             }
-            return kernels.stream().map(k -> k.moved(to)).toList();
+            return kernels.stream().map(k -> onStateQubits(k) ? k : k.moved(to)).toList();
         }
 
         /** A piece is copied in contiguous runs of 2^runQubits() amplitudes: its lowest qubits. */
@@ -64,14 +75,25 @@ final class StagePlanner {
     private final int n;
     private final int chunkQubits;
     private final int minRunQubits;
+    private final boolean freeDiagonals;
 
     StagePlanner(int n, int chunkQubits, int minRunQubits) {
+        this(n, chunkQubits, minRunQubits, false);
+    }
+
+    /** {@code freeDiagonals}: diagonal ranges join any stage (the state must run them on its own qubits, see {@link Stage#onStateQubits}). */
+    StagePlanner(int n, int chunkQubits, int minRunQubits, boolean freeDiagonals) {
         if (minRunQubits > chunkQubits) {
             throw new IllegalArgumentException("runs of 2^" + minRunQubits + " do not fit chunks of 2^" + chunkQubits);
         }
         this.n = n;
         this.chunkQubits = chunkQubits;
         this.minRunQubits = minRunQubits;
+        this.freeDiagonals = freeDiagonals;
+    }
+
+    private boolean free(Kernel k) {
+        return freeDiagonals && k instanceof Kernel.DiagonalRange;
     }
 
     List<Stage> plan(List<Kernel> kernels) {
@@ -81,13 +103,17 @@ final class StagePlanner {
             return stages;
         }
         long[] masks = kernels.stream().mapToLong(StagePlanner::mask).toArray();
+        boolean[] free = new boolean[kernels.size()];
+        for (int k = 0; k < free.length; k++) {
+            free[k] = free(kernels.get(k));
+        }
         int[] remaining = java.util.stream.IntStream.range(0, kernels.size()).toArray();
         int count = remaining.length;
         boolean[] taken = new boolean[kernels.size()];
         while (count > 0) {
             int[] best = new int[0];
-            for (long qubits : candidates(remaining, count, masks)) {
-                int[] stage = extract(remaining, count, masks, qubits);
+            for (long qubits : candidates(remaining, count, masks, free)) {
+                int[] stage = extract(remaining, count, masks, free, qubits);
                 if (stage.length > best.length) {
                     best = stage;
                 }
@@ -100,7 +126,9 @@ final class StagePlanner {
             List<Kernel> stage = new ArrayList<>(best.length);
             for (int k : best) {
                 taken[k] = true;
-                high |= masks[k] & ~lowMask();
+                if (!free[k]) {
+                    high |= masks[k] & ~lowMask();
+                }
                 stage.add(kernels.get(k));
             }
             stages.add(stage.size() == 1 ? new Stage(0, stage) : new Stage(fill(high), List.copyOf(stage)));
@@ -125,7 +153,7 @@ final class StagePlanner {
      * qubits. On a brickwork circuit a window lets a stage run a deep light cone; first come
      * first served scattered the qubits and made random-24 take 18 sweeps for 20 layers.
      */
-    private List<Long> candidates(int[] remaining, int count, long[] masks) {
+    private List<Long> candidates(int[] remaining, int count, long[] masks, boolean[] free) {
         long low = lowMask();
         int highRoom = chunkQubits - minRunQubits;
         List<Long> out = new ArrayList<>();
@@ -133,7 +161,7 @@ final class StagePlanner {
         long blocked = 0;
         for (int i = 0; i < count && blocked != allMask(); i++) {
             long mask = masks[remaining[i]];
-            long kernelHigh = mask & ~low;
+            long kernelHigh = free[remaining[i]] ? 0 : mask & ~low;
             if ((mask & blocked) == 0 && Long.bitCount(high | kernelHigh) <= highRoom) {
                 high |= kernelHigh;
             } else {
@@ -151,14 +179,14 @@ final class StagePlanner {
      * The kernels (indices, in order) a stage on {@code qubits} takes: each one inside them that
      * no kernel left behind before it touches (those it would have to move past).
      */
-    private int[] extract(int[] remaining, int count, long[] masks, long qubits) {
+    private int[] extract(int[] remaining, int count, long[] masks, boolean[] free, long qubits) {
         int[] out = new int[count];
         int size = 0;
         long blocked = 0;
         long all = allMask();
         for (int i = 0; i < count && blocked != all; i++) {
             long mask = masks[remaining[i]];
-            if ((mask & blocked) == 0 && (mask & ~qubits) == 0) {
+            if ((mask & blocked) == 0 && (free[remaining[i]] || (mask & ~qubits) == 0)) {
                 out[size++] = remaining[i];
             } else {
                 blocked |= mask;

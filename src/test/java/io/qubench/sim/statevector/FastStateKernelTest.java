@@ -325,6 +325,48 @@ class FastStateKernelTest {
         assertThat(stages.size()).as("sweeps for %d kernels", kernels.size()).isLessThan(kernels.size() / 5);
     }
 
+    /** A QFT's fans of controlled phases join any stage: each fan onto a high qubit took a sweep of its own (QFT-26: 29). */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"22, 3", "26, 4"})
+    void theStagePlannerRunsAQftInAFewSweepsWhenDiagonalRangesAreFree(int n, int sweeps) {
+        List<GateOperation> gates = io.qubench.sim.BenchmarkCircuits.qft(n).operations().stream()
+                .filter(o -> o instanceof GateOperation).map(o -> (GateOperation) o).toList();
+        List<Kernel> kernels = new Fuser(n, 3).fuse(QubitLayout.identity(n).place(gates));
+        assertThat(new StagePlanner(n, 15, 6).plan(kernels)).as("diagonal ranges kept inside pieces").hasSizeGreaterThan(2 * sweeps);
+        List<StagePlanner.Stage> stages = new StagePlanner(n, 15, 6, true).plan(kernels);
+        assertThat(stages.stream().flatMap(st -> st.kernels().stream()).toList()).containsExactlyInAnyOrderElementsOf(kernels);
+        assertThat(stages).hasSizeLessThanOrEqualTo(sweeps);
+    }
+
+    /** QFTs in small pieces: fans on qubits outside a piece run on the state's own indices, in place and gathered. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"9,4,1", "10,5,2", "10,4,3", "11,6,3", "12,5,0"})
+    void qftsInStagesOfSmallPiecesMatchTheReference(int n, int chunkQubits, int minRunQubits) {
+        Circuit c = io.qubench.sim.BenchmarkCircuits.qft(n);
+        // A state that is not |0…0⟩, so that every phase matters.
+        io.qubench.circuit.CircuitBuilder b = Circuit.builder().qubits(n);
+        for (int q = 0; q < n; q++) {
+            b.gate(StandardGate.RY, new double[] {0.3 + 0.1 * q}, q).gate(StandardGate.RZ, new double[] {0.7 * q}, q);
+        }
+        c.operations().stream().filter(o -> o instanceof GateOperation).forEach(b::add);
+        Circuit whole = b.build();
+        List<GateOperation> gates = whole.operations().stream().map(o -> (GateOperation) o).toList();
+        double[] expected = new io.qubench.sim.ReferenceSimulator()
+                .run(whole, io.qubench.sim.RunOptions.shots(0, 1).withStatevector(true)).statevector();
+        List<Kernel> kernels = new Fuser(n, 3).fuse(QubitLayout.identity(n).place(gates));
+        assertThat(kernels).as("the QFT's fans are fused into diagonal ranges").anyMatch(k -> k instanceof Kernel.DiagonalRange);
+        for (ParallelPolicy policy : List.of(ParallelPolicy.SEQUENTIAL, ParallelPolicy.allCores(2))) {
+            for (boolean vectors : new boolean[] {true, false}) {
+                FastState s = new FastState(n, policy, 3, chunkQubits, minRunQubits, vectors);
+                s.applyGates(gates);
+                double[] actual = s.amplitudes();
+                for (int i = 0; i < expected.length; i++) {
+                    assertThat(actual[i]).as("vectors %s component %d", vectors, i).isCloseTo(expected[i], within(1e-10));
+                }
+            }
+        }
+    }
+
     /** Windows of consecutive qubits let a stage run a deep light cone: first come first served took 18 and 23 sweeps. */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"24, 10", "26, 13"})
