@@ -80,16 +80,7 @@ class FastStateKernelTest {
         FastState scalarStart = FastState.scalar(N, ParallelPolicy.SEQUENTIAL, 0);
         scalarStart.assign(start);
         int k = gate.numQubits();
-        for (int code = 0; code < Math.pow(N, k); code++) {
-            int[] q = new int[k];
-            int c = code;
-            for (int j = 0; j < k; j++) {
-                q[j] = c % N;
-                c /= N;
-            }
-            if (java.util.Arrays.stream(q).distinct().count() < k) {
-                continue;
-            }
+        for (int[] q : placements(k)) {
             double[] expected = apply(gate.matrix().embed(N, q), before);
             for (FastState s : List.of(start.copy(), scalarStart.copy())) {
                 s.apply(Kernels.special(gate, new double[0], q));
@@ -99,6 +90,23 @@ class FastStateKernelTest {
                 }
             }
         }
+    }
+
+    /** Every ordered choice of k distinct qubits of the N. */
+    private static List<int[]> placements(int k) {
+        List<int[]> out = new java.util.ArrayList<>();
+        for (int code = 0; code < Math.pow(N, k); code++) {
+            int[] q = new int[k];
+            int c = code;
+            for (int j = 0; j < k; j++) {
+                q[j] = c % N;
+                c /= N;
+            }
+            if (java.util.Arrays.stream(q).distinct().count() == k) {
+                out.add(q);
+            }
+        }
+        return out;
     }
 
     /** The permutation matrix sending local basis state j to {@code to[j]}. */
@@ -127,16 +135,7 @@ class FastStateKernelTest {
             default -> permutation(1, 2, 0, 3);
         };
         int k = Integer.numberOfTrailingZeros(m.dimension());
-        for (int code = 0; code < Math.pow(N, k); code++) {
-            int[] q = new int[k];
-            int c = code;
-            for (int j = 0; j < k; j++) {
-                q[j] = c % N;
-                c /= N;
-            }
-            if (java.util.Arrays.stream(q).distinct().count() < k) {
-                continue;
-            }
+        for (int[] q : placements(k)) {
             assertThat(Kernels.forMatrix(m, q)).isInstanceOf(which.equals("three-cycle") || which.equals("anti-cx") ? Kernel.Dense.class : Kernel.Swap.class);
             for (FastState s : randomStates()) {
                 double[] before = s.amplitudes();
