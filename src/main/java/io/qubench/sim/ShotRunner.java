@@ -81,6 +81,11 @@ public final class ShotRunner {
         return flat;
     }
 
+    /** The gates of a circuit, in order (measurements, resets and barriers left out). */
+    public static List<GateOperation> gatesOf(Circuit circuit) {
+        return circuit.operations().stream().filter(op -> op instanceof GateOperation).map(op -> (GateOperation) op).toList();
+    }
+
     /** Runs and packages the result under {@code engine}'s name; {@code original} gives sizes. */
     public SimulationResult run(Circuit original, String engine, long startNanos) {
         Outcome outcome = terminalMeasurementsOnly(circuit) ? sampleOnce() : shotByShot();

@@ -1,5 +1,7 @@
 package io.qubench.sim.density;
 
+import java.util.List;
+
 import io.qubench.circuit.Circuit;
 import io.qubench.circuit.Operation.GateOperation;
 import io.qubench.noise.NoiseModel;
@@ -56,11 +58,13 @@ public final class DensityMatrixSimulator implements Simulator {
                     + " of memory is available to Qubench; use the trajectory engine for noisy circuits this large");
         }
         Circuit flat = ShotRunner.prepare(circuit, options);
+        List<GateOperation> gates = ShotRunner.gatesOf(flat);
+        List<DensityState.Batch> batches = DensityState.batches(n, noise, gates);
         // Compiled while ρ is first touched; run cold, the kernels took 3.7 s of noisy12's gates, warm 1.2 s.
-        Warmup warmup = DensityState.warmupFor(n, noise, flat.operations().stream()
-                .filter(o -> o instanceof GateOperation).map(o -> (GateOperation) o).toList());
+        Warmup warmup = DensityState.warmupFor(n, batches);
         return new ShotRunner(flat, options, q -> {
             DensityState state = new DensityState(q, noise, policy);
+            state.prepare(gates, batches);
             warmup.await();
             return state;
         }).run(circuit, name(), start);
@@ -70,7 +74,7 @@ public final class DensityMatrixSimulator implements Simulator {
     public double[] probabilities(Circuit circuit, RunOptions options) {
         Circuit flat = ShotRunner.prepare(circuit, options);
         DensityState state = new DensityState(flat.numQubits(), noise, policy);
-        state.applyGates(flat.operations().stream().filter(o -> o instanceof GateOperation).map(o -> (GateOperation) o).toList());
+        state.applyGates(ShotRunner.gatesOf(flat));
         double[] p = new double[1 << flat.numQubits()];
         for (int i = 0; i < p.length; i++) {
             p[i] = state.probability(i);

@@ -66,7 +66,10 @@ final class DensityState implements QuantumState {
      */
     @Override
     public void applyGates(List<GateOperation> gates) {
-        for (Batch batch : batches(n, noise, gates)) {
+        List<Batch> ready = gates.equals(preparedGates) ? preparedBatches : null;
+        preparedGates = null;
+        preparedBatches = null;
+        for (Batch batch : ready != null ? ready : batches(n, noise, gates)) {
             ShotRunner.checkCancelled();
             rho.applySteps(batch.steps());
             scale *= batch.factor();
@@ -77,12 +80,22 @@ final class DensityState implements QuantumState {
         }
     }
 
+    /** Batches the run already built (for its warm-up), used by the first {@link #applyGates} of the same gates. */
+    private List<GateOperation> preparedGates;
+    private List<Batch> preparedBatches;
+
+    /** Lets the first {@link #applyGates} of {@code gates} apply {@code batches} (their {@link #batches}) instead of building them again. */
+    void prepare(List<GateOperation> gates, List<Batch> batches) {
+        preparedGates = gates;
+        preparedBatches = batches;
+    }
+
     /**
-     * The warm-up of the kernels these gates and their channels run as on an n-qubit density
+     * The warm-up of the kernels these batches (of {@link #batches}) run as on an n-qubit density
      * matrix, started in the background, or {@link Warmup#NONE} when it would not pay.
      */
-    static Warmup warmupFor(int n, NoiseModel noise, List<GateOperation> gates) {
-        List<FastState.Step> steps = batches(n, noise, gates).stream().flatMap(b -> b.steps().stream()).toList();
+    static Warmup warmupFor(int n, List<Batch> batches) {
+        List<FastState.Step> steps = batches.stream().flatMap(b -> b.steps().stream()).toList();
         if (!Warmup.pays(2 * n, steps.size())) {
             return Warmup.NONE;
         }

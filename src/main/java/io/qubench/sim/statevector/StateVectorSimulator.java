@@ -107,7 +107,7 @@ public final class StateVectorSimulator implements Simulator {
         ShotRunner.requireStatevectorFits(circuit, "state-vector", MAX_QUBITS);
         Circuit flat = ShotRunner.prepare(circuit, options);
         int n = flat.numQubits();
-        FastState.Fusion fused = FastState.fuse(n, maxFused, gatesOf(flat));
+        FastState.Fusion fused = FastState.fuse(n, maxFused, ShotRunner.gatesOf(flat));
         int passes = ShotRunner.terminalMeasurementsOnly(flat) ? 1 : options.shots();
         KernelChoice.Run choice = KernelChoice.JVM.forRun(n, fused.kernels().size(), passes,
                 () -> FastState.warmupForKernels(n, fused.kernels()));
@@ -119,17 +119,13 @@ public final class StateVectorSimulator implements Simulator {
         }).run(circuit, name(), start);
     }
 
-    private static List<GateOperation> gatesOf(Circuit flat) {
-        return flat.operations().stream().filter(op -> op instanceof GateOperation).map(op -> (GateOperation) op).toList();
-    }
-
     private SimulationResult runSingle(Circuit circuit, RunOptions options, long start) {
         int n = circuit.numQubits();
         requireSingleFits(n, ShotRunner.statesHeld(circuit), options.statevector(), MemoryGuard.offHeapAvailableBytes(),
                 MemoryGuard.physicalBytes());
         Circuit flat = ShotRunner.prepare(circuit, options);
         // Single precision has vector kernels only; a deep run warms them up first (its rule is the older gates × 2^n).
-        List<GateOperation> gates = gatesOf(flat);
+        List<GateOperation> gates = ShotRunner.gatesOf(flat);
         Warmup warmup = Warmup.pays(n, gates.size()) ? SingleState.warmupFor(n, maxFused, gates) : Warmup.NONE;
         warmup.startInBackground();
         return new ShotRunner(flat, options, q -> {

@@ -191,15 +191,15 @@ class DensityMatrixSimulatorTest {
         NoiseModel noise = UniformNoiseModel.depolarizing(0.01, 0.02);
         List<GateOperation> deep = ReferenceSimulatorProperties.randomCircuit(7, 10, 500).operations().stream()
                 .map(o -> (GateOperation) o).toList();
-        Warmup warmup = DensityState.warmupFor(10, noise, deep);
+        Warmup warmup = DensityState.warmupFor(10, DensityState.batches(10, noise, deep));
         assertThat(warmup).isNotSameAs(Warmup.NONE);
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), warmup::await);
         // The same kernels on this thread, so that an error in one fails here rather than in the daemon thread.
         org.assertj.core.api.Assertions.assertThatCode(warmup::run).doesNotThrowAnyException();
 
-        assertThat(DensityState.warmupFor(10, noise, deep.subList(0, 100))).isSameAs(Warmup.NONE);
-        assertThat(DensityState.warmupFor(9, noise, ReferenceSimulatorProperties.randomCircuit(7, 9, 2000).operations().stream()
-                .map(o -> (GateOperation) o).toList())).isSameAs(Warmup.NONE);
+        assertThat(DensityState.warmupFor(10, DensityState.batches(10, noise, deep.subList(0, 100)))).isSameAs(Warmup.NONE);
+        assertThat(DensityState.warmupFor(9, DensityState.batches(9, noise, ReferenceSimulatorProperties.randomCircuit(7, 9, 2000).operations().stream()
+                .map(o -> (GateOperation) o).toList()))).isSameAs(Warmup.NONE);
     }
 
     @Test
