@@ -9,7 +9,9 @@ import java.util.List;
  * Runs the same command again in a child JVM with a larger maximum heap. {@code java -jar}
  * gives a JVM a quarter of the machine by default, which stops state vectors at 28 qubits on
  * a 24 GiB machine; the child gets what the run needs (and huge pages, which make first touch
- * of fresh memory several times faster here).
+ * of fresh memory several times faster here), and the JIT and log settings {@code bin/qubench}
+ * gave this one: without them its kernels compiled at the default thresholds (the warm-up waited)
+ * and the JVM's warnings went to standard output, into the JSON.
  */
 final class LargerHeap {
 
@@ -24,15 +26,20 @@ final class LargerHeap {
     }
 
     static List<String> command(long heapBytes, String[] args) {
+        return command(heapBytes, args, java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+    }
+
+    /** The child's command line, keeping the compile commands and log settings among this JVM's {@code flags}. */
+    static List<String> command(long heapBytes, String[] args, List<String> flags) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + Math.max(1, (heapBytes + (1L << 30) - 1) >> 30) + "g",
                 "-XX:+UseTransparentHugePages",
                 "--add-modules", "jdk.incubator.vector",
                 "--enable-native-access=ALL-UNNAMED",
-                "-D" + CHILD_PROPERTY + "=true",
-                "-cp", System.getProperty("java.class.path"),
-                "io.qubench.Main"));
+                "-D" + CHILD_PROPERTY + "=true"));
+        flags.stream().filter(f -> f.startsWith("-XX:CompileCommand") || f.startsWith("-Xlog")).forEach(command::add);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.qubench.Main"));
         command.addAll(List.of(args));
         return command;
     }

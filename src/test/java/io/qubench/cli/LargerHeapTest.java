@@ -2,6 +2,8 @@ package io.qubench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class LargerHeapTest {
@@ -11,6 +13,18 @@ class LargerHeapTest {
         assertThat(LargerHeap.command(17L << 30, new String[] {"simulate", "big.qasm", "--json"}))
                 .contains("-Xmx17g", "-XX:+UseTransparentHugePages", "-Dqubench.child=true", "io.qubench.Main")
                 .endsWith("simulate", "big.qasm", "--json");
+    }
+
+    @Test
+    void theChildKeepsTheJitCompileCommandsAndLogSettingsButNotTheOldHeapLimit() {
+        List<String> parent = List.of("-Xmx6g", "-Xlog:all=warning:stderr", "-XX:CompileCommand=quiet",
+                "-XX:CompileCommand=CompileThresholdScaling,io.qubench.sim.statevector.FastState::*,0.05", "-XX:AOTCache=/tmp/x.aot");
+        List<String> command = LargerHeap.command(17L << 30, new String[] {"simulate", "big.qasm"}, parent);
+        assertThat(command).contains("-Xmx17g", "-Xlog:all=warning:stderr", "-XX:CompileCommand=quiet",
+                "-XX:CompileCommand=CompileThresholdScaling,io.qubench.sim.statevector.FastState::*,0.05")
+                .doesNotContain("-Xmx6g", "-XX:AOTCache=/tmp/x.aot");
+        assertThat(command.indexOf("-XX:CompileCommand=quiet")).as("JVM flags come before the main class")
+                .isLessThan(command.indexOf("io.qubench.Main"));
     }
 
     @Test
