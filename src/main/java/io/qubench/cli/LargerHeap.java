@@ -29,7 +29,7 @@ final class LargerHeap {
         return command(heapBytes, args, java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
     }
 
-    /** The child's command line, keeping the compile commands and log settings among this JVM's {@code flags}. */
+    /** The child's command line, keeping the JIT and log settings among this JVM's {@code flags}. */
     static List<String> command(long heapBytes, String[] args, List<String> flags) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -38,7 +38,8 @@ final class LargerHeap {
                 "--add-modules", "jdk.incubator.vector",
                 "--enable-native-access=ALL-UNNAMED",
                 "-D" + CHILD_PROPERTY + "=true"));
-        flags.stream().filter(f -> f.startsWith("-XX:CompileCommand") || f.startsWith("-Xlog")).forEach(command::add);
+        flags.stream().filter(f -> f.startsWith("-XX:CompileCommand") || f.startsWith("-XX:CICompilerCount") || f.startsWith("-Xlog"))
+                .forEach(command::add);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.qubench.Main"));
         command.addAll(List.of(args));
         return command;

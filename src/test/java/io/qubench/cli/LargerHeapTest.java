@@ -16,11 +16,11 @@ class LargerHeapTest {
     }
 
     @Test
-    void theChildKeepsTheJitCompileCommandsAndLogSettingsButNotTheOldHeapLimit() {
-        List<String> parent = List.of("-Xmx6g", "-Xlog:all=warning:stderr", "-XX:CompileCommand=quiet",
+    void theChildKeepsTheJitAndLogSettingsButNotTheOldHeapLimit() {
+        List<String> parent = List.of("-Xmx6g", "-Xlog:all=warning:stderr", "-XX:CICompilerCount=3", "-XX:CompileCommand=quiet",
                 "-XX:CompileCommand=CompileThresholdScaling,io.qubench.sim.statevector.FastState::*,0.05", "-XX:AOTCache=/tmp/x.aot");
         List<String> command = LargerHeap.command(17L << 30, new String[] {"simulate", "big.qasm"}, parent);
-        assertThat(command).contains("-Xmx17g", "-Xlog:all=warning:stderr", "-XX:CompileCommand=quiet",
+        assertThat(command).contains("-Xmx17g", "-Xlog:all=warning:stderr", "-XX:CICompilerCount=3", "-XX:CompileCommand=quiet",
                 "-XX:CompileCommand=CompileThresholdScaling,io.qubench.sim.statevector.FastState::*,0.05")
                 .doesNotContain("-Xmx6g", "-XX:AOTCache=/tmp/x.aot");
         assertThat(command.indexOf("-XX:CompileCommand=quiet")).as("JVM flags come before the main class")
