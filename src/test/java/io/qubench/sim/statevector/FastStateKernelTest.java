@@ -366,6 +366,58 @@ class FastStateKernelTest {
         }
     }
 
+    /**
+     * Diagonal ranges on gathered pieces, free or inside the piece, with phases read by state
+     * index: every first qubit (inside a SIMD vector, at a run's edge, above it), width and extra
+     * qubit, against the same kernels one whole-state pass each.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"12,8,3", "12,8,4", "13,9,6", "12,7,2"})
+    void diagonalRangesOnGatheredPiecesMatchWholeStatePasses(int n, int chunkQubits, int minRunQubits) {
+        java.util.Random random = new java.util.Random(n * 100L + minRunQubits);
+        List<Kernel> kernels = new java.util.ArrayList<>();
+        for (int q = 0; q < n; q++) {
+            kernels.add(Kernels.forMatrix(StandardGate.U.matrix(0.4 + 0.1 * q, 0.3 * q, -0.2), new int[] {q}));
+        }
+        for (int lo = 0; lo <= 6; lo++) {
+            for (int width = 1; width <= 4; width++) {
+                // The shapes DiagonalFusion makes: the extra qubit above the range and outside a vector,
+                // the range above a vector's lanes or covering all lanes from its first qubit up.
+                for (int extra : new int[] {-1, lo + width + 1, n - 1}) {
+                    if (extra > n - 1 || extra >= 0 && extra < Math.max(lo + width, 3) || lo < 3 && lo + width < 3) {
+                        continue;
+                    }
+                    int size = 1 << (width + (extra >= 0 ? 1 : 0));
+                    double[] re = new double[size];
+                    double[] im = new double[size];
+                    for (int j = 0; j < size; j++) {
+                        double angle = random.nextDouble() * 2 * Math.PI;
+                        re[j] = Math.cos(angle);
+                        im[j] = Math.sin(angle);
+                    }
+                    kernels.add(new Kernel.DiagonalRange(lo, width, extra, re, im));
+                }
+            }
+            // A high qubit's gate between the ranges makes stages gather pieces of high qubits.
+            kernels.add(Kernels.forMatrix(StandardGate.RY.matrix(0.5 + lo), new int[] {n - 1 - lo % 3}));
+        }
+        assertThat(new StagePlanner(n, chunkQubits, minRunQubits, true).plan(kernels))
+                .as("a free range from qubit 1 or 2 on a gathered piece")
+                .anyMatch(st -> st.kernels().stream().anyMatch(k -> st.onStateQubits(k) && ((Kernel.DiagonalRange) k).lo() > 0
+                        && ((Kernel.DiagonalRange) k).lo() < 3));
+        FastState wholePasses = new FastState(n, ParallelPolicy.SEQUENTIAL, 0, n, 0, true);
+        wholePasses.applyKernels(kernels);
+        double[] expected = wholePasses.amplitudes();
+        for (ParallelPolicy policy : List.of(ParallelPolicy.SEQUENTIAL, ParallelPolicy.allCores(2))) {
+            FastState s = new FastState(n, policy, 0, chunkQubits, minRunQubits, true);
+            s.applyKernels(kernels);
+            double[] actual = s.amplitudes();
+            for (int i = 0; i < expected.length; i++) {
+                assertThat(actual[i]).as("component %d", i).isCloseTo(expected[i], within(1e-10));
+            }
+        }
+    }
+
     /** Windows of consecutive qubits let a stage run a deep light cone: first come first served took 18 and 23 sweeps. */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"24, 10", "26, 13"})
