@@ -230,7 +230,8 @@ public final class FastState implements QuantumState {
         List<Kernel> asRun = new StagePlanner(n, CHUNK_QUBITS, MIN_RUN_QUBITS, true).asRun(kernels);
         int qubits = CHUNK_QUBITS + 1;
         return new Warmup("double", qubits, q -> new FastState(q, ParallelPolicy.SEQUENTIAL, 0),
-                (s, k) -> ((FastState) s).apply(k), Warmup.representatives(asRun, qubits));
+                (s, k) -> ((FastState) s).apply(k), (s, all) -> ((FastState) s).applyKernels(all),
+                Warmup.representatives(asRun, qubits));
     }
 
     /** Applies kernels (on physical qubits) in stages of one sweep each. */

@@ -62,6 +62,7 @@ public final class Warmup {
     private final int qubits;
     private final IntFunction<QuantumState> newState;
     private final BiConsumer<QuantumState, Kernel> apply;
+    private final BiConsumer<QuantumState, List<Kernel>> stages;
     private final List<Kernel> kernels;
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile Thread started;
@@ -71,10 +72,21 @@ public final class Warmup {
      * made by {@code newState}; every kernel must act on qubits below {@code qubits}.
      */
     Warmup(String name, int qubits, IntFunction<QuantumState> newState, BiConsumer<QuantumState, Kernel> apply, List<Kernel> kernels) {
+        this(name, qubits, newState, apply, (s, all) -> { }, kernels);
+    }
+
+    /**
+     * As above, and from the second round on also {@code stages}: all the kernels at once, as the
+     * state's cache blocking runs them (gathered pieces, free diagonal ranges), so that those
+     * paths are compiled before the run's first stage rather than during it.
+     */
+    Warmup(String name, int qubits, IntFunction<QuantumState> newState, BiConsumer<QuantumState, Kernel> apply,
+            BiConsumer<QuantumState, List<Kernel>> stages, List<Kernel> kernels) {
         this.name = name;
         this.qubits = qubits;
         this.newState = newState;
         this.apply = apply;
+        this.stages = stages;
         this.kernels = List.copyOf(kernels);
     }
 
@@ -180,6 +192,9 @@ public final class Warmup {
             for (int r = 0; ; r++) {
                 for (Kernel k : kernels) {
                     apply.accept(s, k);
+                }
+                if (r >= 1) {
+                    stages.accept(s, kernels);
                 }
                 long now = System.nanoTime();
                 rounds.add(now - roundStart);

@@ -38,6 +38,22 @@ class WarmupTest {
     }
 
     @Test
+    void fromTheSecondRoundOnTheWarmUpAlsoRunsAllItsKernelsAsStages() {
+        Kernel h = Kernels.forMatrix(io.qubench.circuit.StandardGate.H.matrix(), new int[] {0});
+        Kernel x = Kernels.forMatrix(io.qubench.circuit.StandardGate.X.matrix(), new int[] {3});
+        java.util.concurrent.atomic.AtomicInteger applied = new java.util.concurrent.atomic.AtomicInteger();
+        List<List<Kernel>> staged = new java.util.ArrayList<>();
+        Warmup warmup = new Warmup("test", 4, q -> new FastState(q, ParallelPolicy.SEQUENTIAL, 0),
+                (s, k) -> applied.incrementAndGet(), (s, all) -> staged.add(all), List.of(h, x));
+
+        warmup.run();
+
+        int rounds = applied.get() / 2;
+        assertThat(rounds).isGreaterThan(1);
+        assertThat(staged).hasSize(rounds - 1).allSatisfy(all -> assertThat(all).containsExactly(h, x));
+    }
+
+    @Test
     void representativesCoverEveryKernelKindTheStagesRunOnQubitsOfTheSmallState() {
         int n = 22;
         List<Kernel> asRun = new StagePlanner(n, FastState.CHUNK_QUBITS, FastState.MIN_RUN_QUBITS)
