@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -65,6 +66,8 @@ public final class JobService {
     private final Map<String, JobRecord> live = new ConcurrentHashMap<>();
     private final Map<String, Circuit> circuits = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<JobRecord>> settling = new ConcurrentHashMap<>();
+    /** Jobs just settled whose listeners are still being told: {@link #await} waits for them (a run is recorded by a listener). */
+    private final Set<String> announcing = ConcurrentHashMap.newKeySet();
     private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
     private final Object admission = new Object();
 
@@ -265,7 +268,7 @@ public final class JobService {
     public JobRecord await(String id, Duration timeout) throws TimeoutException, InterruptedException {
         CompletableFuture<JobRecord> f = settling.computeIfAbsent(id, k -> new CompletableFuture<>());
         JobRecord now = current(id);
-        if (now.state().settled()) {
+        if (now.state().settled() && !announcing.contains(id)) {
             settling.remove(id, f);
             return now;
         }
@@ -560,6 +563,9 @@ public final class JobService {
             }
             JobRecord r = d.build();
             store.save(r);
+            if (made[0] != null && to.settled()) {
+                announcing.add(id);
+            }
             return r;
         });
         if (next == null) {
@@ -574,6 +580,8 @@ public final class JobService {
                 if (next.state().terminal()) {
                     circuits.remove(id);
                 }
+                // Before the future is taken: an await that still sees the job announcing has its future completed here.
+                announcing.remove(id);
                 CompletableFuture<JobRecord> f = settling.remove(id);
                 if (f != null) {
                     f.complete(next);

@@ -385,6 +385,49 @@ class JobServiceTest {
     }
 
     @Test
+    void awaitReturnsOnlyOnceTheListenersHaveBeenToldTheJobEnded() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.CountDownLatch listening = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean recorded = new java.util.concurrent.atomic.AtomicBoolean();
+        try {
+            JobService jobs = builder(pool).build();
+            jobs.addListener((job, t) -> {
+                if (t.to() == JobState.COMPLETED) {
+                    listening.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    recorded.set(true);
+                }
+            });
+            String id = jobs.submit(BELL, "local", 10, JobOptions.defaults()).id();
+            assertThat(listening.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            // The job is already COMPLETED to anyone asking, but a listener (the run recorder) is still at work.
+            assertThat(jobs.current(id).state()).isEqualTo(JobState.COMPLETED);
+            java.util.concurrent.CompletableFuture<JobRecord> awaited = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return jobs.await(id, Duration.ofSeconds(10));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThatThrownBy(() -> awaited.get(300, java.util.concurrent.TimeUnit.MILLISECONDS))
+                    .isInstanceOf(java.util.concurrent.TimeoutException.class);
+            release.countDown();
+            assertThat(awaited.get(10, java.util.concurrent.TimeUnit.SECONDS).state()).isEqualTo(JobState.COMPLETED);
+            assertThat(recorded).isTrue();
+            // Once told, a later await returns at once.
+            assertThat(jobs.await(id, Duration.ofMillis(1)).state()).isEqualTo(JobState.COMPLETED);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aFailingListenerDoesNotStopTheJob() {
         JobService jobs = service();
         jobs.addListener((job, t) -> {
