@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -58,6 +60,15 @@ public final class Warmup {
         throw new IllegalStateException("the empty warm-up has no state");
     }, (s, k) -> { }, List.of());
 
+    /**
+     * The shapes (see {@link #shape}) a warm-up in this JVM has compiled, by warm-up name: a later
+     * run warms up only shapes not among them. Warming up compiled kernels again cost every
+     * repeated run of the workbench or the bench 150–600 ms (noisy12 on the density engine:
+     * the rounds never run 50× faster than the first when it is already compiled, so each warm-up
+     * waited for the JIT to idle).
+     */
+    private static final Set<String> COMPILED = ConcurrentHashMap.newKeySet();
+
     private final String name;
     private final int qubits;
     private final IntFunction<QuantumState> newState;
@@ -87,11 +98,25 @@ public final class Warmup {
         this.newState = newState;
         this.apply = apply;
         this.stages = stages;
-        this.kernels = List.copyOf(kernels);
+        this.kernels = kernels.stream().filter(k -> !COMPILED.contains(key(k))).toList();
+        this.alreadyCompiled = !kernels.isEmpty() && this.kernels.isEmpty();
     }
 
+    /** Every kernel given was compiled by an earlier warm-up in this JVM: nothing to run. */
+    private final boolean alreadyCompiled;
+
+    /** The kernels this warm-up runs: those given whose shape no earlier warm-up here compiled. */
     List<Kernel> kernels() {
         return kernels;
+    }
+
+    private String key(Kernel k) {
+        return name + ": " + shape(k);
+    }
+
+    /** Forgets what earlier warm-ups compiled, so that a test's warm-up runs whatever ran before it. */
+    static void forgetCompiled() {
+        COMPILED.clear();
     }
 
     /**
@@ -139,7 +164,7 @@ public final class Warmup {
 
     /** Starts the warm-up once; later calls, and any on {@link #NONE}, return at once. */
     public void startInBackground() {
-        if (this != NONE && started == null) {
+        if (this != NONE && !alreadyCompiled && started == null) {
             synchronized (this) {
                 if (started == null) {
                     Thread t = new Thread(() -> {
@@ -158,9 +183,9 @@ public final class Warmup {
         }
     }
 
-    /** Whether it was started and has finished. */
+    /** Whether it was started and has finished, or had nothing to do because its kernels were compiled before. */
     boolean finished() {
-        return started != null && done.getCount() == 0;
+        return alreadyCompiled || started != null && done.getCount() == 0;
     }
 
     /** Waits for a started warm-up to finish (at most a few seconds); returns at once if none was started. */
@@ -180,6 +205,9 @@ public final class Warmup {
      * time is up, on the calling thread (where tests see a kernel's error).
      */
     public void run() {
+        if (alreadyCompiled) {
+            return;
+        }
         java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
         long begin = System.nanoTime();
@@ -207,7 +235,11 @@ public final class Warmup {
                     }
                 }
                 boolean idle = timed ? now - changedAt >= IDLE_NANOS : r >= 3 * MIN_ROUNDS;
-                if ((r >= MIN_ROUNDS && (idle || rounds.compiled())) || now > deadline) {
+                if (r >= MIN_ROUNDS && (idle || rounds.compiled())) {
+                    kernels.forEach(k -> COMPILED.add(key(k)));
+                    return;
+                }
+                if (now > deadline) {
                     return;
                 }
             }

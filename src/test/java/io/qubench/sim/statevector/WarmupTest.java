@@ -18,6 +18,11 @@ import io.qubench.sim.BenchmarkCircuits;
 
 class WarmupTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void forgetWhatEarlierTestsCompiled() {
+        Warmup.forgetCompiled();
+    }
+
     private static List<GateOperation> gates(Circuit c) {
         return c.operations().stream().filter(o -> o instanceof GateOperation).map(o -> (GateOperation) o).toList();
     }
@@ -51,6 +56,45 @@ class WarmupTest {
         int rounds = applied.get() / 2;
         assertThat(rounds).isGreaterThan(1);
         assertThat(staged).hasSize(rounds - 1).allSatisfy(all -> assertThat(all).containsExactly(h, x));
+    }
+
+    @Test
+    void aLaterWarmUpInTheSameJvmRunsOnlyTheKernelShapesNoEarlierOneCompiled() {
+        Kernel h = Kernels.forMatrix(io.qubench.circuit.StandardGate.H.matrix(), new int[] {0});
+        Kernel x = Kernels.forMatrix(io.qubench.circuit.StandardGate.X.matrix(), new int[] {5});
+        Kernel otherH = Kernels.forMatrix(io.qubench.circuit.StandardGate.RY.matrix(0.3), new int[] {0});
+        Kernel cz = Kernels.forMatrix(io.qubench.circuit.StandardGate.CZ.matrix(), new int[] {1, 6});
+        java.util.concurrent.atomic.AtomicInteger applied = new java.util.concurrent.atomic.AtomicInteger();
+        // The first round is slow, as uncompiled kernels are: the rounds then count as compiled.
+        java.util.function.BiConsumer<io.qubench.sim.QuantumState, Kernel> apply = (s, k) -> {
+            if (applied.getAndIncrement() < 2) {
+                sleep(40);
+            }
+        };
+        java.util.function.IntFunction<io.qubench.sim.QuantumState> state = q -> new FastState(q, ParallelPolicy.SEQUENTIAL, 0);
+        new Warmup("test", 8, state, apply, List.of(h, x)).run();
+
+        Warmup again = new Warmup("test", 8, state, apply, List.of(otherH, x));
+        assertThat(again.kernels()).isEmpty();
+        assertThat(again.finished()).as("nothing to compile").isTrue();
+        applied.set(0);
+        again.startInBackground();
+        again.await();
+        again.run();
+        assertThat(applied).hasValue(0);
+
+        Warmup wider = new Warmup("test", 8, state, apply, List.of(h, cz));
+        assertThat(wider.kernels()).containsExactly(cz);
+        assertThat(wider.finished()).isFalse();
+        assertThat(new Warmup("single", 8, state, apply, List.of(h)).kernels()).as("another precision's kernels").containsExactly(h);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
