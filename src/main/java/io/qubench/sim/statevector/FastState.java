@@ -629,6 +629,30 @@ public final class FastState implements QuantumState {
         double[] mi = d.im();
         double m00r = mr[0], m01r = mr[1], m10r = mr[2], m11r = mr[3];
         double m00i = mi[0], m01i = mi[1], m10i = mi[2], m11i = mi[3];
+        if (d.controlMask() == 0 && vectors() && t >= LANES && sp.size() >= 2 * LANES) {
+            // Pairs indexed directly rather than by runs: with the target at 3–5 a run holds one to
+            // four vectors (in a 2^15 piece: 0.61–0.84 ns per amplitude → 0.35–0.37).
+            int below = t - 1;
+            sp.policy().forRange(sp.size() / (2 * LANES), (from, to) -> {
+                DoubleVector a00r = DoubleVector.broadcast(S, m00r), a01r = DoubleVector.broadcast(S, m01r);
+                DoubleVector a10r = DoubleVector.broadcast(S, m10r), a11r = DoubleVector.broadcast(S, m11r);
+                DoubleVector a00i = DoubleVector.broadcast(S, m00i), a01i = DoubleVector.broadcast(S, m01i);
+                DoubleVector a10i = DoubleVector.broadcast(S, m10i), a11i = DoubleVector.broadcast(S, m11i);
+                DoubleVector n00i = a00i.neg(), n10i = a10i.neg();
+                int base = (int) sp.offset();
+                for (int v = (int) from; v < (int) to; v++) {
+                    int j = v * LANES;
+                    int i = base + ((j & ~below) << 1 | (j & below));
+                    DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
+                    DoubleVector yr = DoubleVector.fromArray(S, re, i + t), yi = DoubleVector.fromArray(S, im, i + t);
+                    xr.fma(a00r, yr.fma(a01r, xi.fma(n00i, yi.mul(a01i).neg()))).intoArray(re, i);
+                    xi.fma(a00r, yi.fma(a01r, xr.fma(a00i, yr.mul(a01i)))).intoArray(im, i);
+                    xr.fma(a10r, yr.fma(a11r, xi.fma(n10i, yi.mul(a11i).neg()))).intoArray(re, i + t);
+                    xi.fma(a10r, yi.fma(a11r, xr.fma(a10i, yr.mul(a11i)))).intoArray(im, i + t);
+                }
+            });
+            return;
+        }
         forRuns(sp, d.involved(), d.controlMask(), (starts, runs, count) -> {
             for (int run = 0; run < runs; run++) {
                 int start = starts[run];
@@ -702,6 +726,12 @@ public final class FastState implements QuantumState {
         int o1 = off[1], o2 = off[2], o3 = off[3];
         double[] mr = d.re();
         double[] mi = d.im();
+        if (d.controlMask() == 0 && vectors() && Math.min(o1, o2) >= LANES && sp.size() >= 4 * LANES) {
+            int low = Math.min(o1, o2) - 1;
+            int high = Math.max(o1, o2) - 1;
+            sp.policy().forRange(sp.size() / (4 * LANES), (from, to) -> dense2Groups(from, to, (int) sp.offset(), low, high, o1, o2, o3, mr, mi));
+            return;
+        }
         int[][] everyColumn = allColumns(4);
         double[] nmi = new double[16];
         for (int k = 0; k < 16; k++) {
@@ -741,6 +771,38 @@ public final class FastState implements QuantumState {
                 sparseScalar(start, end, off, mr, mi, everyColumn);
             }
         });
+    }
+
+    /**
+     * A two-qubit gate without controls whose targets both lie above a SIMD vector, on groups
+     * {@code from…to} of four vectors (at i, i + o1, i + o2, i + o3; i is the group's number with
+     * zero bits put in at both targets). Indexed directly rather than by runs: with the lower
+     * target at 3–5 a run holds one to four vectors and its bookkeeping cost more than the
+     * arithmetic. Each output is four short chains of FMAs (real and imaginary parts apart), the
+     * coefficients broadcast inside the loop: made once per call instead, 32 vectors did not fit
+     * the registers and their spills made it slower. In a 2^15-amplitude piece, one thread:
+     * 0.75–1.06 ns per amplitude → 0.65–0.74 (0.62 is the FMA bound here).
+     */
+    private void dense2Groups(long from, long to, int base, int low, int high, int o1, int o2, int o3, double[] mr, double[] mi) {
+        int[] outOff = {0, o1, o2, o3};
+        for (int v = (int) from; v < (int) to; v++) {
+            int j = v * LANES;
+            j = (j & ~low) << 1 | (j & low);
+            int i = base + ((j & ~high) << 1 | (j & high));
+            DoubleVector r0 = DoubleVector.fromArray(S, re, i), i0 = DoubleVector.fromArray(S, im, i);
+            DoubleVector r1 = DoubleVector.fromArray(S, re, i + o1), i1 = DoubleVector.fromArray(S, im, i + o1);
+            DoubleVector r2 = DoubleVector.fromArray(S, re, i + o2), i2 = DoubleVector.fromArray(S, im, i + o2);
+            DoubleVector r3 = DoubleVector.fromArray(S, re, i + o3), i3 = DoubleVector.fromArray(S, im, i + o3);
+            for (int r = 0; r < 4; r++) {
+                int k = 4 * r;
+                DoubleVector rr = r3.fma(b(mr[k + 3]), r2.fma(b(mr[k + 2]), r1.fma(b(mr[k + 1]), r0.mul(mr[k]))));
+                DoubleVector ii = i3.fma(b(mi[k + 3]), i2.fma(b(mi[k + 2]), i1.fma(b(mi[k + 1]), i0.mul(mi[k]))));
+                DoubleVector ri = i3.fma(b(mr[k + 3]), i2.fma(b(mr[k + 2]), i1.fma(b(mr[k + 1]), i0.mul(mr[k]))));
+                DoubleVector ir = r3.fma(b(mi[k + 3]), r2.fma(b(mi[k + 2]), r1.fma(b(mi[k + 1]), r0.mul(mi[k]))));
+                rr.sub(ii).intoArray(re, i + outOff[r]);
+                ri.add(ir).intoArray(im, i + outOff[r]);
+            }
+        }
     }
 
     /**
