@@ -641,8 +641,7 @@ public final class FastState implements QuantumState {
                 DoubleVector n00i = a00i.neg(), n10i = a10i.neg();
                 int base = (int) sp.offset();
                 for (int v = (int) from; v < (int) to; v++) {
-                    int j = v * LANES;
-                    int i = base + ((j & ~below) << 1 | (j & below));
+                    int i = base + Kernel.Bits.insertZero(v * LANES, below);
                     DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
                     DoubleVector yr = DoubleVector.fromArray(S, re, i + t), yi = DoubleVector.fromArray(S, im, i + t);
                     xr.fma(a00r, yr.fma(a01r, xi.fma(n00i, yi.mul(a01i).neg()))).intoArray(re, i);
@@ -786,9 +785,7 @@ public final class FastState implements QuantumState {
     private void dense2Groups(long from, long to, int base, int low, int high, int o1, int o2, int o3, double[] mr, double[] mi) {
         int[] outOff = {0, o1, o2, o3};
         for (int v = (int) from; v < (int) to; v++) {
-            int j = v * LANES;
-            j = (j & ~low) << 1 | (j & low);
-            int i = base + ((j & ~high) << 1 | (j & high));
+            int i = base + Kernel.Bits.insertZero(Kernel.Bits.insertZero(v * LANES, low), high);
             DoubleVector r0 = DoubleVector.fromArray(S, re, i), i0 = DoubleVector.fromArray(S, im, i);
             DoubleVector r1 = DoubleVector.fromArray(S, re, i + o1), i1 = DoubleVector.fromArray(S, im, i + o1);
             DoubleVector r2 = DoubleVector.fromArray(S, re, i + o2), i2 = DoubleVector.fromArray(S, im, i + o2);
@@ -921,8 +918,7 @@ public final class FastState implements QuantumState {
             DoubleVector b3r = DoubleVector.fromArray(S, cr[7], 0), b3i = DoubleVector.fromArray(S, ci[7], 0);
             int base = (int) sp.offset();
             for (int v = (int) from; v < (int) to; v++) {
-                int j = v * LANES;
-                int i = base + ((j & ~below) << 1 | (j & below));
+                int i = base + Kernel.Bits.insertZero(v * LANES, below);
                 DoubleVector x0r = DoubleVector.fromArray(S, re, i), x0i = DoubleVector.fromArray(S, im, i);
                 DoubleVector x1r = DoubleVector.fromArray(S, re, i + offset), x1i = DoubleVector.fromArray(S, im, i + offset);
                 DoubleVector y0r = x0r.rearrange(s1), y0i = x0i.rearrange(s1);

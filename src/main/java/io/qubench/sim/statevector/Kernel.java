@@ -157,6 +157,16 @@ sealed interface Kernel permits Kernel.Dense, Kernel.Diagonal, Kernel.DiagonalRa
         private Bits() {
         }
 
+        /** The {@code x}-th index whose bit k is 0, for {@code below} = 2^k − 1: a 0 bit put into {@code x} at bit k. */
+        static int insertZero(int x, int below) {
+            return (x & ~below) << 1 | (x & below);
+        }
+
+        /** As above, for long indices. */
+        static long insertZero(long x, long below) {
+            return (x & ~below) << 1 | (x & below);
+        }
+
         /** {@code targets} plus the bits of {@code mask}, ascending and distinct. */
         static int[] withMask(int[] targets, long mask) {
             long all = mask;

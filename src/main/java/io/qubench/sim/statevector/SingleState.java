@@ -613,9 +613,7 @@ public final class SingleState implements QuantumState {
             long[] outOff = {0, o1, o2, o3};
             return sp -> sp.policy().forRange(sp.size() / (4 * LANES), (from, to) -> {
                 for (long v = from; v < to; v++) {
-                    long j = v * LANES;
-                    j = (j & ~low) << 1 | (j & low);
-                    long i = sp.offset() + ((j & ~high) << 1 | (j & high));
+                    long i = sp.offset() + Kernel.Bits.insertZero(Kernel.Bits.insertZero(v * LANES, low), high);
                     FloatVector r0 = load(re, i), i0 = load(im, i);
                     FloatVector r1 = load(re, i + o1), i1 = load(im, i + o1);
                     FloatVector r2 = load(re, i + o2), i2 = load(im, i + o2);
@@ -789,7 +787,7 @@ public final class SingleState implements QuantumState {
             long base = sp.offset();
             for (long v = from; v < to; v++) {
                 long j = v * LANES;
-                long i = base + ((j & ~below) << 1 | (j & below));
+                long i = base + Kernel.Bits.insertZero(j, below);
                 FloatVector x0r = load(re, i), x0i = load(im, i);
                 FloatVector x1r = load(re, i + offset), x1i = load(im, i + offset);
                 FloatVector y0r = x0r.rearrange(s1), y0i = x0i.rearrange(s1);
