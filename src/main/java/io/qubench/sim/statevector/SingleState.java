@@ -786,8 +786,7 @@ public final class SingleState implements QuantumState {
             FloatVector b3r = FloatVector.fromArray(S, cr[7], 0), b3i = FloatVector.fromArray(S, ci[7], 0);
             long base = sp.offset();
             for (long v = from; v < to; v++) {
-                long j = v * LANES;
-                long i = base + Kernel.Bits.insertZero(j, below);
+                long i = base + Kernel.Bits.insertZero(v * LANES, below);
                 FloatVector x0r = load(re, i), x0i = load(im, i);
                 FloatVector x1r = load(re, i + offset), x1i = load(im, i + offset);
                 FloatVector y0r = x0r.rearrange(s1), y0i = x0i.rearrange(s1);

@@ -75,6 +75,8 @@ public final class Warmup {
     private final BiConsumer<QuantumState, Kernel> apply;
     private final BiConsumer<QuantumState, List<Kernel>> stages;
     private final List<Kernel> kernels;
+    /** Every kernel given was compiled by an earlier warm-up in this JVM: nothing to run. */
+    private final boolean alreadyCompiled;
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile Thread started;
 
@@ -101,9 +103,6 @@ public final class Warmup {
         this.kernels = kernels.stream().filter(k -> !COMPILED.contains(key(k))).toList();
         this.alreadyCompiled = !kernels.isEmpty() && this.kernels.isEmpty();
     }
-
-    /** Every kernel given was compiled by an earlier warm-up in this JVM: nothing to run. */
-    private final boolean alreadyCompiled;
 
     /** The kernels this warm-up runs: those given whose shape no earlier warm-up here compiled. */
     List<Kernel> kernels() {
