@@ -38,6 +38,8 @@ public final class FastState implements QuantumState {
      * in a scalar state ({@link #scalar}). Shorter runs take the plain loops.
      */
     private final long vectorFrom;
+    /** Which qubits are still in |0⟩: the stages skip the pieces where one of them is 1. */
+    private final GroundQubits ground;
 
     /** Whether the kernels use the Vector API (else it is a {@link #scalar} state). */
     private boolean vectors() {
@@ -68,6 +70,7 @@ public final class FastState implements QuantumState {
         this.policy = policy;
         this.maxFused = maxFused;
         this.layout = QubitLayout.identity(n);
+        this.ground = new GroundQubits(n);
         re[0] = 1;
     }
 
@@ -81,6 +84,7 @@ public final class FastState implements QuantumState {
         this.chunkQubits = other.chunkQubits;
         this.minRunQubits = other.minRunQubits;
         this.vectorFrom = other.vectorFrom;
+        this.ground = other.ground.copy();
     }
 
     @Override
@@ -252,14 +256,16 @@ public final class FastState implements QuantumState {
 
     /** The chunk is the lowest qubits: the pieces are contiguous and are worked on in place. */
     private void applyChunked(List<Kernel> stage) {
-        policy.forCoarse(1L << (n - chunkQubits), (from, to) -> {
+        int[] base = ground.baseZeros((1L << chunkQubits) - 1);
+        policy.forCoarse(1L << (n - base.length), (from, to) -> {
             for (long c = from; c < to; c++) {
-                Space chunk = new Space(c << chunkQubits, chunkQubits, ParallelPolicy.SEQUENTIAL);
+                Space chunk = new Space(Kernel.Bits.deposit(c, base), chunkQubits, ParallelPolicy.SEQUENTIAL);
                 for (Kernel k : stage) {
                     apply(k, chunk);
                 }
             }
         });
+        stage.forEach(ground::excite);
     }
 
     /** Per worker thread, the buffer a piece of the state is gathered into. */
@@ -289,15 +295,15 @@ public final class FastState implements QuantumState {
                 lanePhases[k] = LanePhases.of((Kernel.DiagonalRange) moved.get(k));
             }
         }
-        int[] chunk = stage.pieceQubits();
+        int[] baseZeros = ground.baseZeros(stage.qubits());
         int low = stage.runQubits();
         int runLength = 1 << low;
         long[] runOffset = stage.runOffsets();
         Space whole = new Space(0, chunkQubits, ParallelPolicy.SEQUENTIAL);
-        policy.forCoarse(1L << (n - chunkQubits), (from, until) -> {
+        policy.forCoarse(1L << (n - baseZeros.length), (from, until) -> {
             FastState piece = piece();
             for (long c = from; c < until; c++) {
-                int base = (int) Kernel.Bits.deposit(c, chunk);
+                int base = (int) Kernel.Bits.deposit(c, baseZeros);
                 for (int r = 0; r < runOffset.length; r++) {
                     System.arraycopy(re, base + (int) runOffset[r], piece.re, r << low, runLength);
                     System.arraycopy(im, base + (int) runOffset[r], piece.im, r << low, runLength);
@@ -315,6 +321,7 @@ public final class FastState implements QuantumState {
                 }
             }
         });
+        stage.kernels().forEach(ground::excite);
     }
 
     /** A linear step on the state for {@link #applySteps}: a matrix on some qubits, or a density matrix's trace mix. */
@@ -412,6 +419,7 @@ public final class FastState implements QuantumState {
         System.arraycopy(other.re, 0, re, 0, re.length);
         System.arraycopy(other.im, 0, im, 0, im.length);
         layout.assign(other.layout);
+        ground.assign(other.ground);
     }
 
     public double re(long index) {
@@ -439,6 +447,7 @@ public final class FastState implements QuantumState {
 
     void apply(Kernel kernel) {
         apply(kernel, new Space(0, n, policy));
+        ground.excite(kernel);
     }
 
     /**

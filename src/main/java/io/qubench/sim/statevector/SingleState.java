@@ -64,16 +64,19 @@ public final class SingleState implements QuantumState {
     private final int maxFused;
     /** Where each logical qubit lives in the index (SWAP gates relabel). */
     private final QubitLayout layout;
+    /** Which qubits are still in |0⟩: the stages skip the pieces where one of them is 1. */
+    private final GroundQubits ground;
     private boolean closed;
 
     /** |0…0⟩ on {@code n} qubits; {@code maxFused} is the fusion limit (0 turns fusion off). */
     public SingleState(int n, ParallelPolicy policy, int maxFused) {
-        this(n, policy, maxFused, true, QubitLayout.identity(n));
+        this(n, policy, maxFused, true, QubitLayout.identity(n), new GroundQubits(n));
         re.setAtIndex(F, 0, 1f);
     }
 
-    private SingleState(int n, ParallelPolicy policy, int maxFused, boolean zeroed, QubitLayout layout) {
+    private SingleState(int n, ParallelPolicy policy, int maxFused, boolean zeroed, QubitLayout layout, GroundQubits ground) {
         this.n = n;
+        this.ground = ground;
         this.size = 1L << n;
         this.policy = policy;
         this.maxFused = maxFused;
@@ -105,7 +108,7 @@ public final class SingleState implements QuantumState {
 
     @Override
     public SingleState copy() {
-        SingleState c = new SingleState(n, policy, maxFused, false, layout.copy());
+        SingleState c = new SingleState(n, policy, maxFused, false, layout.copy(), ground.copy());
         try {
             policy.forRange(size / Math.min(size, LANES), (from, to) -> {
                 long unit = Math.min(size, LANES) * Float.BYTES;
@@ -347,9 +350,10 @@ public final class SingleState implements QuantumState {
                 pass(stage.kernels().getFirst()).run(whole());
             } else if (Long.numberOfTrailingZeros(~stage.qubits()) == CHUNK_QUBITS) {
                 List<Pass> passes = stage.kernels().stream().map(this::pass).toList();
-                policy.forCoarse(size >> CHUNK_QUBITS, (from, to) -> {
+                int[] baseZeros = ground.baseZeros(stage.qubits());
+                policy.forCoarse(1L << (n - baseZeros.length), (from, to) -> {
                     for (long c = from; c < to; c++) {
-                        Space chunk = new Space(c << CHUNK_QUBITS, CHUNK_QUBITS, ParallelPolicy.SEQUENTIAL);
+                        Space chunk = new Space(Kernel.Bits.deposit(c, baseZeros), CHUNK_QUBITS, ParallelPolicy.SEQUENTIAL);
                         for (Pass p : passes) {
                             p.run(chunk);
                         }
@@ -358,6 +362,7 @@ public final class SingleState implements QuantumState {
             } else {
                 applyGathered(stage);
             }
+            stage.kernels().forEach(ground::excite);
         }
     }
 
@@ -381,15 +386,15 @@ public final class SingleState implements QuantumState {
      */
     private void applyGathered(StagePlanner.Stage stage) {
         List<Kernel> moved = stage.movedToPiece(n);
-        int[] chunk = stage.pieceQubits();
+        int[] baseZeros = ground.baseZeros(stage.qubits());
         long runBytes = (1L << stage.runQubits()) * Float.BYTES;
         long[] runOffset = stage.runOffsets();
-        policy.forCoarse(size >> CHUNK_QUBITS, (from, until) -> {
+        policy.forCoarse(1L << (n - baseZeros.length), (from, until) -> {
             SingleState piece = PIECE.get();
             List<Pass> passes = moved.stream().map(piece::pass).toList();
             Space all = piece.whole();
             for (long c = from; c < until; c++) {
-                long base = Kernel.Bits.deposit(c, chunk);
+                long base = Kernel.Bits.deposit(c, baseZeros);
                 for (int r = 0; r < runOffset.length; r++) {
                     MemorySegment.copy(re, (base + runOffset[r]) * Float.BYTES, piece.re, (long) r * runBytes, runBytes);
                     MemorySegment.copy(im, (base + runOffset[r]) * Float.BYTES, piece.im, (long) r * runBytes, runBytes);
@@ -408,6 +413,7 @@ public final class SingleState implements QuantumState {
     /** Applies one kernel to the whole state (tests reach the kernels directly through this). */
     void apply(Kernel kernel) {
         pass(kernel).run(whole());
+        ground.excite(kernel);
     }
 
     /** The part of the state a pass works on: all of it, or a chunk of 2^qubits amplitudes from {@code offset}. */

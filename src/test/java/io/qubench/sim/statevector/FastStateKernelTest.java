@@ -256,6 +256,62 @@ class FastStateKernelTest {
         }
     }
 
+    /**
+     * Stages skip the pieces where a qubit still in |0⟩ is 1: on circuits that take their qubits
+     * out of |0⟩ one at a time (see {@link GroundLadder}), on small pieces of every shape, the
+     * state is still the reference's.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"8,4,1", "9,5,2", "10,4,4", "10,6,0"})
+    void circuitsThatLeaveQubitsInTheirGroundStateForAWhileMatchTheReference(int n, int chunkQubits, int minRunQubits) {
+        for (long seed = 1; seed <= 5; seed++) {
+            Circuit c = GroundLadder.circuit(seed * 13 + n, n);
+            double[] expected = new io.qubench.sim.ReferenceSimulator()
+                    .run(c, io.qubench.sim.RunOptions.shots(0, 1).withStatevector(true)).statevector();
+            for (int fusion : new int[] {0, 3}) {
+                for (ParallelPolicy policy : List.of(ParallelPolicy.SEQUENTIAL, ParallelPolicy.allCores(2))) {
+                    for (boolean vectors : new boolean[] {true, false}) {
+                        FastState s = new FastState(n, policy, fusion, chunkQubits, minRunQubits, vectors);
+                        s.applyGates(c.operations().stream().map(o -> (GateOperation) o).toList());
+                        double[] actual = s.amplitudes();
+                        for (int i = 0; i < expected.length; i++) {
+                            assertThat(actual[i]).as("seed %d fusion %d vectors %s component %d", seed, fusion, vectors, i)
+                                    .isCloseTo(expected[i], within(1e-10));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A trace mix adds to entries where its qubits are 1 from entries where they are 0: it takes
+     * them out of |0⟩ (as a density matrix's noise does), and a later stage must not skip them.
+     */
+    @org.junit.jupiter.api.Test
+    void traceMixesOnQubitsInTheirGroundStateAreFollowedByTheLaterStages() {
+        int n = 9;
+        List<Kernel> kernels = new java.util.ArrayList<>();
+        kernels.add(Kernels.forMatrix(StandardGate.H.matrix(), new int[] {0}));
+        kernels.add(Kernels.forMatrix(StandardGate.H.matrix(), new int[] {7}));
+        kernels.add(new Kernel.TraceMix(new int[] {0}, new int[] {8}, 0.3));
+        kernels.add(new Kernel.TraceMix(new int[] {7, 0}, new int[] {5, 6}, -0.2));
+        // Then only low qubits, in a stage whose pieces leave out the qubits the mixes took out of |0⟩.
+        kernels.add(Kernels.forMatrix(randomTwoQubitMatrix(5, true), new int[] {0, 1}));
+        kernels.add(Kernels.forMatrix(randomTwoQubitMatrix(6, true), new int[] {2, 3}));
+        kernels.add(Kernels.forMatrix(randomTwoQubitMatrix(7, true), new int[] {1, 2}));
+        FastState wholePasses = new FastState(n, ParallelPolicy.SEQUENTIAL, 0, n, 0, true);
+        kernels.forEach(wholePasses::apply);
+        double[] expected = wholePasses.amplitudes();
+        FastState staged = new FastState(n, ParallelPolicy.allCores(2), 0, 4, 2, true);
+        assertThat(new StagePlanner(n, 4, 2).plan(kernels)).hasSizeGreaterThan(1);
+        staged.applyKernels(kernels);
+        double[] actual = staged.amplitudes();
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(actual[i]).as("component %d", i).isCloseTo(expected[i], within(1e-12));
+        }
+    }
+
     /** I + w·T on (rows…, columns…): T adds the sum of the diagonal entries (s, s) to each of them. */
     private static Matrix traceMixMatrix(int k, double w) {
         int d = 1 << k;

@@ -110,6 +110,19 @@ class SingleStateTest {
         assertClose(single(c, ParallelPolicy.SEQUENTIAL, 0), expected, "unfused, one thread, " + n + " qubits");
     }
 
+    /**
+     * Stages skip the pieces where a qubit still in |0⟩ is 1 (the state is larger than a piece
+     * here): circuits that take their qubits out of |0⟩ one at a time still match.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4})
+    void circuitsThatLeaveQubitsInTheirGroundStateForAWhileMatchTheDoubleEngine(int seed) {
+        Circuit c = GroundLadder.circuit(seed, SingleState.CHUNK_QUBITS + 3);
+        double[] expected = fast(c);
+        assertClose(single(c, PARALLEL, 3), expected, "fused, all cores, seed " + seed);
+        assertClose(single(c, ParallelPolicy.SEQUENTIAL, 0), expected, "unfused, one thread, seed " + seed);
+    }
+
     // ------------------------------------------------------------------ kernels against their definitions
 
     /** A random state whose qubits are not relabelled (no SWAP), since kernels address physical qubits. */
