@@ -296,32 +296,49 @@ public final class FastState implements QuantumState {
             }
         }
         int[] baseZeros = ground.baseZeros(stage.qubits());
-        int low = stage.runQubits();
-        int runLength = 1 << low;
-        long[] runOffset = stage.runOffsets();
-        Space whole = new Space(0, chunkQubits, ParallelPolicy.SEQUENTIAL);
+        Gathered gathered = new Gathered(moved, onState, lanePhases, stage.runOffsets(), stage.runQubits(),
+                new Space(0, chunkQubits, ParallelPolicy.SEQUENTIAL));
         policy.forCoarse(1L << (n - baseZeros.length), (from, until) -> {
             FastState piece = piece();
             for (long c = from; c < until; c++) {
-                int base = (int) Kernel.Bits.deposit(c, baseZeros);
-                for (int r = 0; r < runOffset.length; r++) {
-                    System.arraycopy(re, base + (int) runOffset[r], piece.re, r << low, runLength);
-                    System.arraycopy(im, base + (int) runOffset[r], piece.im, r << low, runLength);
-                }
-                for (int k = 0; k < onState.length; k++) {
-                    if (onState[k]) {
-                        piece.diagonalRangeOnRuns((Kernel.DiagonalRange) moved.get(k), lanePhases[k], base, runOffset, low);
-                    } else {
-                        piece.apply(moved.get(k), whole);
-                    }
-                }
-                for (int r = 0; r < runOffset.length; r++) {
-                    System.arraycopy(piece.re, r << low, re, base + (int) runOffset[r], runLength);
-                    System.arraycopy(piece.im, r << low, im, base + (int) runOffset[r], runLength);
-                }
+                applyGathered(gathered, piece, (int) Kernel.Bits.deposit(c, baseZeros));
             }
         });
         stage.kernels().forEach(ground::excite);
+    }
+
+    /**
+     * A gathered stage as its pieces run it: kernels on the piece's qubits, which of them are
+     * free diagonal ranges on the state's own qubits (with their lane phases), and the runs.
+     */
+    private record Gathered(List<Kernel> moved, boolean[] onState, LanePhases[] lanePhases, long[] runOffset, int low, Space whole) {
+    }
+
+    /**
+     * One piece of a gathered stage, from {@code base}: a method of its own, called per piece,
+     * so that the JIT compiles it as one, early; inside the loop over a task's pieces, a trap in
+     * that loop (its exit, unseen in the warm-up) threw the whole compiled stage away, 2–4 times a run.
+     */
+    private void applyGathered(Gathered g, FastState piece, int base) {
+        long[] runOffset = g.runOffset();
+        int low = g.low();
+        int runLength = 1 << low;
+        for (int r = 0; r < runOffset.length; r++) {
+            System.arraycopy(re, base + (int) runOffset[r], piece.re, r << low, runLength);
+            System.arraycopy(im, base + (int) runOffset[r], piece.im, r << low, runLength);
+        }
+        boolean[] onState = g.onState();
+        for (int k = 0; k < onState.length; k++) {
+            if (onState[k]) {
+                piece.diagonalRangeOnRuns((Kernel.DiagonalRange) g.moved().get(k), g.lanePhases()[k], base, runOffset, low);
+            } else {
+                piece.apply(g.moved().get(k), g.whole());
+            }
+        }
+        for (int r = 0; r < runOffset.length; r++) {
+            System.arraycopy(piece.re, r << low, re, base + (int) runOffset[r], runLength);
+            System.arraycopy(piece.im, r << low, im, base + (int) runOffset[r], runLength);
+        }
     }
 
     /** A linear step on the state for {@link #applySteps}: a matrix on some qubits, or a density matrix's trace mix. */
