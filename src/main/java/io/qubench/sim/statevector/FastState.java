@@ -256,10 +256,10 @@ public final class FastState implements QuantumState {
 
     /** The chunk is the lowest qubits: the pieces are contiguous and are worked on in place. */
     private void applyChunked(List<Kernel> stage) {
-        int[] base = ground.baseZeros((1L << chunkQubits) - 1);
-        policy.forCoarse(1L << (n - base.length), (from, to) -> {
+        int[] baseZeros = ground.baseZeros((1L << chunkQubits) - 1);
+        policy.forCoarse(1L << (n - baseZeros.length), (from, to) -> {
             for (long c = from; c < to; c++) {
-                Space chunk = new Space(Kernel.Bits.deposit(c, base), chunkQubits, ParallelPolicy.SEQUENTIAL);
+                Space chunk = new Space(Kernel.Bits.deposit(c, baseZeros), chunkQubits, ParallelPolicy.SEQUENTIAL);
                 for (Kernel k : stage) {
                     apply(k, chunk);
                 }
