@@ -285,6 +285,34 @@ class FastStateKernelTest {
     }
 
     /**
+     * A copy, or a state that takes another's amplitudes, knows which qubits are still in |0⟩
+     * there: halfway through a circuit that takes its qubits out of |0⟩ one at a time, both go on
+     * to the reference's end state (trajectories branch by copying, the density engine assigns).
+     */
+    @org.junit.jupiter.api.Test
+    void copiesAndAssignedStatesKeepTrackOfTheQubitsStillInTheirGroundState() {
+        int n = 9;
+        Circuit c = GroundLadder.circuit(5, n);
+        List<GateOperation> gates = c.operations().stream().map(o -> (GateOperation) o).toList();
+        double[] expected = new io.qubench.sim.ReferenceSimulator()
+                .run(c, io.qubench.sim.RunOptions.shots(0, 1).withStatevector(true)).statevector();
+        for (int half : new int[] {gates.size() / 3, gates.size() / 2}) {
+            FastState first = new FastState(n, ParallelPolicy.SEQUENTIAL, 0, 4, 1, true);
+            first.applyGates(gates.subList(0, half));
+            FastState copy = first.copy();
+            FastState assigned = new FastState(n, ParallelPolicy.SEQUENTIAL, 0, 4, 1, true);
+            assigned.assign(first);
+            for (FastState s : List.of(first, copy, assigned)) {
+                s.applyGates(gates.subList(half, gates.size()));
+                double[] actual = s.amplitudes();
+                for (int i = 0; i < expected.length; i++) {
+                    assertThat(actual[i]).as("after %d gates, component %d", half, i).isCloseTo(expected[i], within(1e-10));
+                }
+            }
+        }
+    }
+
+    /**
      * A trace mix adds to entries where its qubits are 1 from entries where they are 0: it takes
      * them out of |0⟩ (as a density matrix's noise does), and a later stage must not skip them.
      */
