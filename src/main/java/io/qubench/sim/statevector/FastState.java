@@ -8,6 +8,8 @@ import io.qubench.sim.DenseSampling;
 import io.qubench.sim.QuantumState;
 import io.qubench.sim.ShotRunner;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -538,14 +540,14 @@ public final class FastState implements QuantumState {
         }
         sp.policy().forRange(groups, (from, to) -> {
             @SuppressWarnings("unchecked")
-            jdk.incubator.vector.VectorShuffle<Double>[] shuffles = new jdk.incubator.vector.VectorShuffle[off.length];
+            VectorShuffle<Double>[] shuffles = new VectorShuffle[off.length];
             @SuppressWarnings("unchecked")
-            jdk.incubator.vector.VectorMask<Double>[] masks = new jdk.incubator.vector.VectorMask[off.length];
+            VectorMask<Double>[] masks = new VectorMask[off.length];
             for (int k = 0; k < off.length; k++) {
-                shuffles[k] = jdk.incubator.vector.VectorShuffle.fromArray(S, gather[k], 0);
-                masks[k] = jdk.incubator.vector.VectorMask.fromArray(S, own[k], 0);
+                shuffles[k] = VectorShuffle.fromArray(S, gather[k], 0);
+                masks[k] = VectorMask.fromArray(S, own[k], 0);
             }
-            jdk.incubator.vector.VectorShuffle<Double> back = jdk.incubator.vector.VectorShuffle.fromArray(S, spread, 0);
+            VectorShuffle<Double> back = VectorShuffle.fromArray(S, spread, 0);
             for (long g = from; g < to; g++) {
                 int base = (int) (sp.offset() + (Kernel.Bits.deposit(g, highVectorBits) << laneBits));
                 DoubleVector sr = DoubleVector.zero(S);
@@ -583,15 +585,15 @@ public final class FastState implements QuantumState {
         int h0 = high[0], h1 = high[1], h2 = four ? high[2] : 0, h3 = four ? high[3] : 0;
         int offset = (int) sp.offset();
         sp.policy().forRange(groups, (from, to) -> {
-            jdk.incubator.vector.VectorShuffle<Double> g0 = jdk.incubator.vector.VectorShuffle.fromArray(S, gather[0], 0);
-            jdk.incubator.vector.VectorShuffle<Double> g1 = jdk.incubator.vector.VectorShuffle.fromArray(S, gather[1], 0);
-            jdk.incubator.vector.VectorShuffle<Double> g2 = jdk.incubator.vector.VectorShuffle.fromArray(S, gather[four ? 2 : 0], 0);
-            jdk.incubator.vector.VectorShuffle<Double> g3 = jdk.incubator.vector.VectorShuffle.fromArray(S, gather[four ? 3 : 0], 0);
-            jdk.incubator.vector.VectorShuffle<Double> back = jdk.incubator.vector.VectorShuffle.fromArray(S, spread, 0);
-            jdk.incubator.vector.VectorMask<Double> m0 = jdk.incubator.vector.VectorMask.fromArray(S, own[0], 0);
-            jdk.incubator.vector.VectorMask<Double> m1 = jdk.incubator.vector.VectorMask.fromArray(S, own[1], 0);
-            jdk.incubator.vector.VectorMask<Double> m2 = jdk.incubator.vector.VectorMask.fromArray(S, own[four ? 2 : 0], 0);
-            jdk.incubator.vector.VectorMask<Double> m3 = jdk.incubator.vector.VectorMask.fromArray(S, own[four ? 3 : 0], 0);
+            VectorShuffle<Double> g0 = VectorShuffle.fromArray(S, gather[0], 0);
+            VectorShuffle<Double> g1 = VectorShuffle.fromArray(S, gather[1], 0);
+            VectorShuffle<Double> g2 = VectorShuffle.fromArray(S, gather[four ? 2 : 0], 0);
+            VectorShuffle<Double> g3 = VectorShuffle.fromArray(S, gather[four ? 3 : 0], 0);
+            VectorShuffle<Double> back = VectorShuffle.fromArray(S, spread, 0);
+            VectorMask<Double> m0 = VectorMask.fromArray(S, own[0], 0);
+            VectorMask<Double> m1 = VectorMask.fromArray(S, own[1], 0);
+            VectorMask<Double> m2 = VectorMask.fromArray(S, own[four ? 2 : 0], 0);
+            VectorMask<Double> m3 = VectorMask.fromArray(S, own[four ? 3 : 0], 0);
             for (int g = (int) from; g < (int) to; g++) {
                 int base = offset + (Kernel.Bits.insertZero(Kernel.Bits.insertZero(Kernel.Bits.insertZero(
                         Kernel.Bits.insertZero(g, z0), z1), z2), z3) << laneBits);
@@ -806,7 +808,7 @@ public final class FastState implements QuantumState {
             otherR[lane] = one ? mr[2] : mr[1];
             otherI[lane] = one ? mi[2] : mi[1];
         }
-        jdk.incubator.vector.VectorShuffle<Double> partner = jdk.incubator.vector.VectorShuffle.fromOp(S, lane -> lane ^ t);
+        VectorShuffle<Double> partner = VectorShuffle.fromOp(S, lane -> lane ^ t);
         sp.policy().forRange(sp.size() / LANES, (from, to) -> {
             // Coefficient vectors made here, not captured: a captured vector is a heap object read in the loop.
             DoubleVector ar = DoubleVector.fromArray(S, selfR, 0), ai = DoubleVector.fromArray(S, selfI, 0);
@@ -976,9 +978,9 @@ public final class FastState implements QuantumState {
                 }
             }
         }
-        jdk.incubator.vector.VectorShuffle<Double> s1 = jdk.incubator.vector.VectorShuffle.fromArray(S, sources[1], 0);
-        jdk.incubator.vector.VectorShuffle<Double> s2 = patterns > 2 ? jdk.incubator.vector.VectorShuffle.fromArray(S, sources[2], 0) : s1;
-        jdk.incubator.vector.VectorShuffle<Double> s3 = patterns > 2 ? jdk.incubator.vector.VectorShuffle.fromArray(S, sources[3], 0) : s1;
+        VectorShuffle<Double> s1 = VectorShuffle.fromArray(S, sources[1], 0);
+        VectorShuffle<Double> s2 = patterns > 2 ? VectorShuffle.fromArray(S, sources[2], 0) : s1;
+        VectorShuffle<Double> s3 = patterns > 2 ? VectorShuffle.fromArray(S, sources[3], 0) : s1;
         if (high < 0) {
             sp.policy().forRange(sp.size() / LANES, (from, to) -> {
                 // Coefficient vectors made here, not captured (see dense1InLanes); real and
@@ -1166,10 +1168,10 @@ public final class FastState implements QuantumState {
             }
         }
         @SuppressWarnings("unchecked")
-        jdk.incubator.vector.VectorShuffle<Double>[] shuffles = new jdk.incubator.vector.VectorShuffle[flips.length];
+        VectorShuffle<Double>[] shuffles = new VectorShuffle[flips.length];
         for (int fi = 0; fi < flips.length; fi++) {
             int f = flips[fi];
-            shuffles[fi] = jdk.incubator.vector.VectorShuffle.fromOp(S, lane -> lane ^ f);
+            shuffles[fi] = VectorShuffle.fromOp(S, lane -> lane ^ f);
         }
         // Vectors of one group differ in the higher targets' bits: deposit the group index around them.
         int[] highVectorBits = java.util.Arrays.stream(highJ).map(j -> t[j] - laneBits).sorted().toArray();
@@ -1680,8 +1682,8 @@ public final class FastState implements QuantumState {
         for (int lane = 0; lane < LANES; lane++) {
             moves[lane] = ((lane & targets) == a || (lane & targets) == b) && (lane & laneControls) == laneControls;
         }
-        jdk.incubator.vector.VectorMask<Double> moving = jdk.incubator.vector.VectorMask.fromArray(S, moves, 0);
-        jdk.incubator.vector.VectorShuffle<Double> flip = jdk.incubator.vector.VectorShuffle.fromOp(S, lane -> lane ^ partner);
+        VectorMask<Double> moving = VectorMask.fromArray(S, moves, 0);
+        VectorShuffle<Double> flip = VectorShuffle.fromOp(S, lane -> lane ^ partner);
         long highControls = s.controlMask() & ~(LANES - 1L);
         forVectors(sp, Kernel.Bits.withMask(new int[0], highControls), highControls, i -> {
             DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
@@ -1702,7 +1704,7 @@ public final class FastState implements QuantumState {
         for (int lane = 0; lane < LANES; lane++) {
             controlled[lane] = (lane & laneControls) == laneControls;
         }
-        jdk.incubator.vector.VectorMask<Double> on = jdk.incubator.vector.VectorMask.fromArray(S, controlled, 0);
+        VectorMask<Double> on = VectorMask.fromArray(S, controlled, 0);
         long highControls = s.controlMask() & ~(LANES - 1L);
         forVectors(sp, Kernel.Bits.withMask(new int[0], highControls | a | b), highControls, i -> {
             DoubleVector xr = DoubleVector.fromArray(S, re, i + a), xi = DoubleVector.fromArray(S, im, i + a);

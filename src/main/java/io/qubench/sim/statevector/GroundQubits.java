@@ -19,7 +19,7 @@ final class GroundQubits {
     /** A copy, for a copy of the state. */
     GroundQubits copy() {
         GroundQubits c = new GroundQubits(0);
-        c.mask = mask;
+        c.assign(this);
         return c;
     }
 
