@@ -12,44 +12,44 @@ import java.util.stream.Collectors;
  * least-significant bit of the matrix index; for controlled gates the controls come first.
  */
 public enum StandardGate implements Gate {
-    ID("id", 1, 0, p -> Matrix.identity(2)),
-    X("x", 1, 0, p -> Matrices.X),
-    Y("y", 1, 0, p -> Matrices.Y),
-    Z("z", 1, 0, p -> Matrices.Z),
-    H("h", 1, 0, p -> Matrices.H),
-    S("s", 1, 0, p -> Matrix.diagonalPhases(0, Math.PI / 2)),
-    SDG("sdg", 1, 0, p -> Matrix.diagonalPhases(0, -Math.PI / 2)),
-    T("t", 1, 0, p -> Matrix.diagonalPhases(0, Math.PI / 4)),
-    TDG("tdg", 1, 0, p -> Matrix.diagonalPhases(0, -Math.PI / 4)),
-    SX("sx", 1, 0, p -> Matrices.SX),
-    SXDG("sxdg", 1, 0, p -> Matrices.SX.adjoint()),
-    RX("rx", 1, 1, p -> Matrices.rx(p[0])),
-    RY("ry", 1, 1, p -> Matrices.ry(p[0])),
-    RZ("rz", 1, 1, p -> Matrix.diagonalPhases(-p[0] / 2, p[0] / 2)),
-    P("p", 1, 1, p -> Matrix.diagonalPhases(0, p[0])),
-    U1("u1", 1, 1, p -> Matrix.diagonalPhases(0, p[0])),
-    U2("u2", 1, 2, p -> Matrices.u3(Math.PI / 2, p[0], p[1])),
-    U3("u3", 1, 3, p -> Matrices.u3(p[0], p[1], p[2])),
-    U("u", 1, 3, p -> Matrices.u3(p[0], p[1], p[2])),
-    CX("cx", 2, 0, p -> Matrix.controlled(Matrices.X, 1)),
-    CY("cy", 2, 0, p -> Matrix.controlled(Matrices.Y, 1)),
-    CZ("cz", 2, 0, p -> Matrix.controlled(Matrices.Z, 1)),
-    CH("ch", 2, 0, p -> Matrix.controlled(Matrices.H, 1)),
-    CP("cp", 2, 1, p -> Matrix.controlled(Matrix.diagonalPhases(0, p[0]), 1)),
-    CU1("cu1", 2, 1, p -> Matrix.controlled(Matrix.diagonalPhases(0, p[0]), 1)),
-    CRX("crx", 2, 1, p -> Matrix.controlled(Matrices.rx(p[0]), 1)),
-    CRY("cry", 2, 1, p -> Matrix.controlled(Matrices.ry(p[0]), 1)),
-    CRZ("crz", 2, 1, p -> Matrix.controlled(Matrix.diagonalPhases(-p[0] / 2, p[0] / 2), 1)),
-    CU3("cu3", 2, 3, p -> Matrix.controlled(Matrices.u3(p[0], p[1], p[2]), 1)),
-    CU("cu", 2, 4, p -> Matrix.controlled(Matrices.u3(p[0], p[1], p[2]).scale(Math.cos(p[3]), Math.sin(p[3])), 1)),
-    SWAP("swap", 2, 0, p -> Matrices.SWAP),
-    ISWAP("iswap", 2, 0, p -> Matrices.ISWAP),
-    ECR("ecr", 2, 0, p -> Matrices.ECR),
-    RXX("rxx", 2, 1, p -> Matrices.rxx(p[0])),
-    RYY("ryy", 2, 1, p -> Matrices.ryy(p[0])),
-    RZZ("rzz", 2, 1, p -> Matrix.diagonalPhases(-p[0] / 2, p[0] / 2, p[0] / 2, -p[0] / 2)),
-    CCX("ccx", 3, 0, p -> Matrix.controlled(Matrices.X, 2)),
-    CSWAP("cswap", 3, 0, p -> Matrix.controlled(Matrices.SWAP, 1));
+    ID("id", 1, 0),
+    X("x", 1, 0),
+    Y("y", 1, 0),
+    Z("z", 1, 0),
+    H("h", 1, 0),
+    S("s", 1, 0),
+    SDG("sdg", 1, 0),
+    T("t", 1, 0),
+    TDG("tdg", 1, 0),
+    SX("sx", 1, 0),
+    SXDG("sxdg", 1, 0),
+    RX("rx", 1, 1),
+    RY("ry", 1, 1),
+    RZ("rz", 1, 1),
+    P("p", 1, 1),
+    U1("u1", 1, 1),
+    U2("u2", 1, 2),
+    U3("u3", 1, 3),
+    U("u", 1, 3),
+    CX("cx", 2, 0),
+    CY("cy", 2, 0),
+    CZ("cz", 2, 0),
+    CH("ch", 2, 0),
+    CP("cp", 2, 1),
+    CU1("cu1", 2, 1),
+    CRX("crx", 2, 1),
+    CRY("cry", 2, 1),
+    CRZ("crz", 2, 1),
+    CU3("cu3", 2, 3),
+    CU("cu", 2, 4),
+    SWAP("swap", 2, 0),
+    ISWAP("iswap", 2, 0),
+    ECR("ecr", 2, 0),
+    RXX("rxx", 2, 1),
+    RYY("ryy", 2, 1),
+    RZZ("rzz", 2, 1),
+    CCX("ccx", 3, 0),
+    CSWAP("cswap", 3, 0);
 
     private static final Map<String, StandardGate> BY_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(StandardGate::qasmName, Function.identity()));
@@ -57,13 +57,11 @@ public enum StandardGate implements Gate {
     private final String qasmName;
     private final int numQubits;
     private final int numParams;
-    private final Function<double[], Matrix> matrixOf;
 
-    StandardGate(String qasmName, int numQubits, int numParams, Function<double[], Matrix> matrixOf) {
+    StandardGate(String qasmName, int numQubits, int numParams) {
         this.qasmName = qasmName;
         this.numQubits = numQubits;
         this.numParams = numParams;
-        this.matrixOf = matrixOf;
     }
 
     public static Optional<StandardGate> byName(String name) {
@@ -89,7 +87,48 @@ public enum StandardGate implements Gate {
         if (params.length != numParams) {
             throw new CircuitException(qasmName + " takes " + numParams + " parameter(s), got " + params.length);
         }
-        return matrixOf.apply(params);
+        // A switch, not a lambda per constant: each lambda is a class spun at start-up, and the
+        // ahead-of-time cache cannot keep them while the Vector API is an incubator module.
+        return switch (this) {
+            case ID -> Matrix.identity(2);
+            case X -> Matrices.X;
+            case Y -> Matrices.Y;
+            case Z -> Matrices.Z;
+            case H -> Matrices.H;
+            case S -> Matrix.diagonalPhases(0, Math.PI / 2);
+            case SDG -> Matrix.diagonalPhases(0, -Math.PI / 2);
+            case T -> Matrix.diagonalPhases(0, Math.PI / 4);
+            case TDG -> Matrix.diagonalPhases(0, -Math.PI / 4);
+            case SX -> Matrices.SX;
+            case SXDG -> Matrices.SX.adjoint();
+            case RX -> Matrices.rx(params[0]);
+            case RY -> Matrices.ry(params[0]);
+            case RZ -> Matrix.diagonalPhases(-params[0] / 2, params[0] / 2);
+            case P -> Matrix.diagonalPhases(0, params[0]);
+            case U1 -> Matrix.diagonalPhases(0, params[0]);
+            case U2 -> Matrices.u3(Math.PI / 2, params[0], params[1]);
+            case U3 -> Matrices.u3(params[0], params[1], params[2]);
+            case U -> Matrices.u3(params[0], params[1], params[2]);
+            case CX -> Matrix.controlled(Matrices.X, 1);
+            case CY -> Matrix.controlled(Matrices.Y, 1);
+            case CZ -> Matrix.controlled(Matrices.Z, 1);
+            case CH -> Matrix.controlled(Matrices.H, 1);
+            case CP -> Matrix.controlled(Matrix.diagonalPhases(0, params[0]), 1);
+            case CU1 -> Matrix.controlled(Matrix.diagonalPhases(0, params[0]), 1);
+            case CRX -> Matrix.controlled(Matrices.rx(params[0]), 1);
+            case CRY -> Matrix.controlled(Matrices.ry(params[0]), 1);
+            case CRZ -> Matrix.controlled(Matrix.diagonalPhases(-params[0] / 2, params[0] / 2), 1);
+            case CU3 -> Matrix.controlled(Matrices.u3(params[0], params[1], params[2]), 1);
+            case CU -> Matrix.controlled(Matrices.u3(params[0], params[1], params[2]).scale(Math.cos(params[3]), Math.sin(params[3])), 1);
+            case SWAP -> Matrices.SWAP;
+            case ISWAP -> Matrices.ISWAP;
+            case ECR -> Matrices.ECR;
+            case RXX -> Matrices.rxx(params[0]);
+            case RYY -> Matrices.ryy(params[0]);
+            case RZZ -> Matrix.diagonalPhases(-params[0] / 2, params[0] / 2, params[0] / 2, -params[0] / 2);
+            case CCX -> Matrix.controlled(Matrices.X, 2);
+            case CSWAP -> Matrix.controlled(Matrices.SWAP, 1);
+        };
     }
 
     /** True for gates whose matrix is diagonal for every parameter value. */
