@@ -143,10 +143,7 @@ final class SimulateCommand implements Callable<Integer> {
                     device, report.after().twoQubitGates(), report.swaps(), report.initialLayout(), report.estimatedSuccess());
         }
         int width = r.counts().keySet().stream().mapToInt(String::length).max().orElse(4);
-        r.counts().forEach((key, count) -> {
-            double p = r.shots() == 0 ? 0 : (double) count / r.shots();
-            out.printf("%-" + width + "s %8d  %6.4f  %s%n", key, count, p, "#".repeat((int) Math.round(p * 40)));
-        });
+        r.counts().forEach((key, count) -> out.print(CountsTable.row(key, width, count, r.shots())));
         if (r.statevector() != null) {
             out.println("state vector (index bit k = qubit k):");
             double[] sv = r.statevector();
