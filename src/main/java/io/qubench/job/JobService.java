@@ -357,7 +357,9 @@ public final class JobService {
             move(id, JobState.FAILED, "no backend could take the job: " + String.join("; ", skipped), d -> { });
         } catch (UserInputException e) {
             move(id, JobState.FAILED, e.getMessage(), d -> { });
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // A LinkageError too (an engine's class missing from this JVM, such as the Vector API
+            // without --add-modules): uncaught, it ended the worker thread and left the job unsettled for good.
             LOG.log(System.Logger.Level.ERROR, "job " + id + " failed unexpectedly", e);
             move(id, JobState.FAILED, "internal error: " + e, d -> { });
         }

@@ -85,6 +85,18 @@ class JobServiceTest {
     }
 
     @Test
+    void aJobWhoseEngineClassCannotBeLoadedFailsNamingItInsteadOfStayingUnsettled() {
+        ibm.onPoll = id -> {
+            throw new NoClassDefFoundError("jdk/incubator/vector/Vector");
+        };
+        JobService jobs = service();
+        JobRecord job = jobs.current(jobs.submit(BELL, "ibm:manila", 100, JobOptions.defaults()).id());
+        assertThat(job.state()).isEqualTo(JobState.FAILED);
+        assertThat(job.reason()).contains("internal error").contains("jdk/incubator/vector/Vector");
+        assertThat(store.find(job.id()).orElseThrow().state()).isEqualTo(JobState.FAILED);
+    }
+
+    @Test
     void aCircuitTheBackendRefusesFailsBeforeAnythingIsSentOrCharged() {
         ibm.problems = List.of("device qubits 0 and 2 are not coupled on manila");
         JobService jobs = service();
