@@ -26,10 +26,10 @@ public final class HistoryChildProcess {
     private HistoryChildProcess() {
     }
 
-    /** The command line that starts this class in a JVM with the test's own classpath. */
+    /** The command line that starts this class in a JVM with the test's own classpath and the Vector API the engines use. */
     static List<String> command(String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), HistoryChildProcess.class.getName()));
+                "-XX:TieredStopAtLevel=1", "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"), HistoryChildProcess.class.getName()));
         cmd.addAll(List.of(args));
         return cmd;
     }
