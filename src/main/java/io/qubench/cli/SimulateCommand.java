@@ -12,13 +12,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.qubench.backend.local.DeviceEmulation;
 import io.qubench.circuit.Circuit;
+import io.qubench.circuit.UserInputException;
 import io.qubench.noise.NoiseModel;
 import io.qubench.qasm.QasmReader;
 import io.qubench.sim.Engine;
+import io.qubench.sim.PauliString;
 import io.qubench.sim.Precision;
 import io.qubench.sim.RunOptions;
+import io.qubench.sim.ShotRunner;
 import io.qubench.sim.SimulationResult;
 import io.qubench.sim.Simulator;
+import io.qubench.sim.statevector.StateVectorSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -68,7 +72,13 @@ final class SimulateCommand implements Callable<Integer> {
             description = "with --device: seed of the routing's choices (default ${DEFAULT-VALUE})")
     long transpileSeed;
 
+    @Option(names = "--expect", split = ",", paramLabel = "PAULI",
+            description = "also print the exact expectation value of each Pauli string (letters I X Y Z, qubit 0 rightmost, "
+                    + "e.g. ZZ,XX; a shorter one leaves the higher qubits alone) in the ideal state before the final measurements")
+    java.util.List<String> expect = java.util.List.of();
+
     private DeviceEmulation.Prepared prepared;
+    private Map<String, Double> expectations = Map.of();
 
     @Override
     public Integer call() throws Exception {
@@ -83,6 +93,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (noise != null && device != null) {
             throw new io.qubench.circuit.UserInputException("give either --noise or --device, not both");
         }
+        java.util.List<PauliString> paulis = parsePaulis(circuit);
         NoiseModel noiseModel = NoiseOption.parse(noise);
         if (device != null) {
             prepared = DeviceOption.prepare(device, circuit, shots, transpileSeed);
@@ -91,6 +102,14 @@ final class SimulateCommand implements Callable<Integer> {
         }
         Simulator simulator = Engine.named(engine).simulatorFor(circuit, options, noiseModel);
         SimulationResult result = simulator.run(circuit, options);
+        if (!paulis.isEmpty()) {
+            // A second, exact pass: the counts' engine may not hold a state vector (stabilizer, density) at all.
+            double[] values = new StateVectorSimulator().expectations(circuit, options, paulis);
+            expectations = new LinkedHashMap<>();
+            for (int k = 0; k < values.length; k++) {
+                expectations.put(paulis.get(k).toString(), values[k]);
+            }
+        }
         double elapsedMs = (System.nanoTime() - start) / 1e6;
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -101,6 +120,37 @@ final class SimulateCommand implements Callable<Integer> {
             printTable(out, result, elapsedMs, amplitudes);
         }
         return 0;
+    }
+
+    /** The --expect strings, refused before anything runs when malformed, too long or asked of a noisy run. */
+    private java.util.List<PauliString> parsePaulis(Circuit circuit) {
+        if (expect.isEmpty()) {
+            return java.util.List.of();
+        }
+        if (noise != null || device != null) {
+            throw new UserInputException("--expect gives exact values of the ideal state; it cannot be combined with "
+                    + (noise != null ? "--noise" : "--device"));
+        }
+        String midCircuit = ShotRunner.midCircuitReason(circuit);
+        if (midCircuit != null) {
+            throw new UserInputException("--expect: the values are of the state before the final measurements, which " + file
+                    + " does not have: " + midCircuit);
+        }
+        java.util.List<PauliString> paulis = new java.util.ArrayList<>();
+        for (String text : expect) {
+            PauliString p;
+            try {
+                p = PauliString.parse(text);
+            } catch (UserInputException e) {
+                throw new UserInputException("--expect: " + e.getMessage());
+            }
+            if (p.qubits() > circuit.numQubits()) {
+                throw new UserInputException("--expect: Pauli string '" + text.strip() + "' has " + p.qubits() + " letters; "
+                        + file + " has " + circuit.numQubits() + (circuit.numQubits() == 1 ? " qubit" : " qubits"));
+            }
+            paulis.add(p);
+        }
+        return paulis;
     }
 
     private Map<String, Object> toJson(SimulationResult r, double elapsedMs, Precision amplitudes) {
@@ -128,6 +178,9 @@ final class SimulateCommand implements Callable<Integer> {
             }
             m.put("statevector", pairs);
         }
+        if (!expectations.isEmpty()) {
+            m.put("expectations", expectations);
+        }
         return m;
     }
 
@@ -144,6 +197,13 @@ final class SimulateCommand implements Callable<Integer> {
         }
         int width = r.counts().keySet().stream().mapToInt(String::length).max().orElse(4);
         r.counts().forEach((key, count) -> out.print(CountsTable.row(key, width, count, r.shots())));
+        if (!expectations.isEmpty()) {
+            out.println("expectation values, exact, in the ideal state before the final measurements:");
+            int letters = expectations.keySet().stream().mapToInt(String::length).max().orElse(1);
+            // Rounding noise of a zero would print as -0.000000.
+            expectations.forEach((pauli, value) -> out.printf(java.util.Locale.ROOT, "  <%-" + letters + "s>  %+.6f%n", pauli,
+                    Math.abs(value) < 5e-7 ? 0.0 : value));
+        }
         if (r.statevector() != null) {
             out.println("state vector (index bit k = qubit k):");
             double[] sv = r.statevector();

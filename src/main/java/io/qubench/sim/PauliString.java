@@ -36,4 +36,16 @@ public record PauliString(int qubits, long xMask, long zMask) {
     public int yCount() {
         return Long.bitCount(xMask & zMask);
     }
+
+    /** The letters, qubit 0 rightmost, as {@link #parse} reads them. */
+    @Override
+    public String toString() {
+        StringBuilder letters = new StringBuilder(qubits);
+        for (int qubit = qubits - 1; qubit >= 0; qubit--) {
+            boolean x = (xMask >>> qubit & 1) == 1;
+            boolean z = (zMask >>> qubit & 1) == 1;
+            letters.append(x ? (z ? 'Y' : 'X') : (z ? 'Z' : 'I'));
+        }
+        return letters.toString();
+    }
 }

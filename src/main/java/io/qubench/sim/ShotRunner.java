@@ -96,24 +96,35 @@ public final class ShotRunner {
 
     /** No conditions or resets, and nothing acts on a qubit after it is measured. */
     public static boolean terminalMeasurementsOnly(Circuit circuit) {
+        return midCircuitReason(circuit) == null;
+    }
+
+    /**
+     * What makes {@code circuit} need a run per shot, in words ("qubit 2 is reset"), or null
+     * when its measurements are all terminal.
+     */
+    public static String midCircuitReason(Circuit circuit) {
         Set<Integer> measured = new HashSet<>();
         for (Operation op : circuit.operations()) {
-            if (op.condition().isPresent() || op instanceof Reset) {
-                return false;
+            if (op.condition().isPresent()) {
+                return "an operation on qubits " + op.qubits() + " is conditioned on classical bits";
+            }
+            if (op instanceof Reset r) {
+                return "qubit " + r.qubit() + " is reset";
             }
             if (op instanceof Barrier) {
                 continue;
             }
             for (int q : op.qubits()) {
                 if (measured.contains(q)) {
-                    return false;
+                    return "qubit " + q + " is used after it is measured";
                 }
             }
             if (op instanceof Measurement m) {
                 measured.add(m.qubit());
             }
         }
-        return true;
+        return null;
     }
 
     private record Outcome(Map<String, Integer> counts, double[] statevector, boolean implicit) {

@@ -1,6 +1,7 @@
 package io.qubench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -85,6 +86,48 @@ class QubenchCliTest {
         Path file = write("bell.qasm", BELL);
         assertThat(run("simulate", file.toString(), "--seed", "3", "--shots", "1000")).isZero();
         assertThat(out.toString()).contains("2 qubits, 2 clbits, 1000 shots, seed 3").containsPattern("(?m)^00 +\\d+");
+    }
+
+    @Test
+    void expectGivesTheExactPauliExpectationsOfTheStateBeforeTheFinalMeasurements() throws IOException {
+        Path file = write("bell.qasm", BELL);
+        // The stabilizer engine runs the counts; the values still come from the exact state.
+        assertThat(run("simulate", file.toString(), "--seed", "3", "--shots", "10", "--expect", "zz,XX,YY,ZI,Z", "--json")).isZero();
+        JsonNode values = new ObjectMapper().readTree(out.toString()).get("expectations");
+        assertThat(values.properties()).extracting(Map.Entry::getKey).containsExactly("ZZ", "XX", "YY", "ZI", "Z");
+        assertThat(values.get("ZZ").asDouble()).isCloseTo(1, within(1e-12));
+        assertThat(values.get("XX").asDouble()).isCloseTo(1, within(1e-12));
+        assertThat(values.get("YY").asDouble()).isCloseTo(-1, within(1e-12));
+        assertThat(values.get("ZI").asDouble()).isCloseTo(0, within(1e-12));
+        assertThat(values.get("Z").asDouble()).isCloseTo(0, within(1e-12));
+        out.getBuffer().setLength(0);
+        assertThat(run("simulate", file.toString(), "--expect", "ZZ,IX", "--precision", "single")).isZero();
+        assertThat(out.toString()).contains("expectation values").containsPattern("(?m)^  <ZZ>  \\+1\\.000000$")
+                .containsPattern("(?m)^  <IX>  \\+0\\.000000$");
+    }
+
+    /** Refused before anything runs: exit 2 and what is wrong with which string. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            a letter that is no Pauli | ZQ                 |                                 | 'Q' at position 2
+            more letters than qubits  | ZZZ                |                                 | 'ZZZ' has 3 letters
+            a noisy run               | ZZ                 | --noise=depolarizing=0.01       | cannot be combined with --noise
+            """)
+    void badExpectIsAClearErrorWithExitCodeTwo(String what, String pauli, String extra, String names) throws IOException {
+        Path file = write("bell.qasm", BELL);
+        String[] args = extra == null ? new String[] {"simulate", file.toString(), "--expect", pauli}
+                : new String[] {"simulate", file.toString(), "--expect", pauli, extra};
+        assertThat(run(args)).as(what).isEqualTo(2);
+        assertThat(err.toString()).contains("--expect").contains(names).doesNotContain("Exception");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void expectOfACircuitThatMeasuresMidCircuitNamesWhy() throws IOException {
+        Path file = write("mid.qasm", HEADER + "qreg q[2];\ncreg c[2];\nh q[0];\nmeasure q[0] -> c[0];\ncx q[0], q[1];\n");
+        assertThat(run("simulate", file.toString(), "--expect", "ZZ")).isEqualTo(2);
+        assertThat(err.toString()).contains("--expect").contains("qubit 0 is used after it is measured");
+        assertThat(out.toString()).isEmpty();
     }
 
     @Test
@@ -304,7 +347,7 @@ class QubenchCliTest {
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertThat(json.get("engine").asText()).isEqualTo("statevector");
         assertThat(json.get("precision").asText()).isEqualTo("single");
-        assertThat(json.get("statevector").get(0).get(0).asDouble()).isCloseTo(Math.sqrt(0.5), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(json.get("statevector").get(0).get(0).asDouble()).isCloseTo(Math.sqrt(0.5), within(1e-6));
         out.getBuffer().setLength(0);
         run("simulate", file.toString(), "--json", "--seed", "2");
         assertThat(new ObjectMapper().readTree(out.toString()).get("precision").asText()).isEqualTo("double");

@@ -5,6 +5,7 @@ import java.util.List;
 import io.qubench.circuit.Circuit;
 import io.qubench.circuit.Operation.GateOperation;
 import io.qubench.sim.MemoryGuard;
+import io.qubench.sim.PauliString;
 import io.qubench.sim.Precision;
 import io.qubench.sim.RunOptions;
 import io.qubench.sim.ShotRunner;
@@ -42,11 +43,18 @@ public final class StateVectorSimulator implements Simulator {
     }
 
     /**
-     * ⟨P⟩ for each Pauli string in the state the circuit's gates prepare (measurements and
-     * resets are not allowed: the state must be pure and known), without copying the state.
+     * ⟨P⟩ for each Pauli string in the state the circuit's gates prepare, before its terminal
+     * measurements, without copying the state. A mid-circuit measurement, a reset or a condition
+     * leaves no single pure state, and is a clear error.
      */
-    public double[] expectations(Circuit circuit, RunOptions options, java.util.List<io.qubench.sim.PauliString> paulis) {
+    public double[] expectations(Circuit circuit, RunOptions options, List<PauliString> paulis) {
         int n = circuit.numQubits();
+        for (PauliString p : paulis) {
+            if (p.qubits() > n) {
+                throw new SimulationException("Pauli string '" + p + "' has " + p.qubits() + " letters; the circuit has " + n
+                        + (n == 1 ? " qubit" : " qubits"));
+            }
+        }
         boolean single = options.precision() == Precision.SINGLE;
         if (single) {
             requireSingleFits(n, 1, false, MemoryGuard.offHeapAvailableBytes(), MemoryGuard.physicalBytes());
@@ -54,14 +62,12 @@ public final class StateVectorSimulator implements Simulator {
             MemoryGuard.requireFits(n, MemoryGuard.statevectorBytes(n), MemoryGuard.availableBytes(), "");
         }
         Circuit flat = ShotRunner.prepare(circuit, options);
-        java.util.List<io.qubench.circuit.Operation.GateOperation> gates = new java.util.ArrayList<>();
-        for (io.qubench.circuit.Operation op : flat.operations()) {
-            switch (op) {
-                case io.qubench.circuit.Operation.GateOperation g when g.condition().isEmpty() -> gates.add(g);
-                case io.qubench.circuit.Operation.Barrier b -> { }
-                default -> throw new SimulationException("expectation values need a circuit of gates only; it has " + op);
-            }
+        String midCircuit = ShotRunner.midCircuitReason(flat);
+        if (midCircuit != null) {
+            throw new SimulationException("expectation values are of the state before the final measurements, and this circuit "
+                    + "has none to give: " + midCircuit);
         }
+        List<GateOperation> gates = ShotRunner.gatesOf(flat);
         if (single) {
             try (SingleState state = new SingleState(n, policy, maxFused)) {
                 state.applyGates(gates);

@@ -68,10 +68,26 @@ class ExpectationTest {
     }
 
     @Test
-    void badPauliStringsAndMeasuredCircuitsAreClearErrors() {
+    void terminalMeasurementsAreLeftOutAndTheStateBeforeThemIsUsed() {
+        Circuit measured = Circuit.builder().qubits(2).clbits(2).h(0).measure(0, 0).h(1).build();
+        assertThat(sim.expectations(measured, RunOptions.shots(0, 1), List.of(PauliString.parse("XX")))[0])
+                .isCloseTo(1, within(1e-12));
+    }
+
+    @Test
+    void badPauliStringsAndMidCircuitMeasurementsAreClearErrors() {
         assertThatThrownBy(() -> PauliString.parse("XQZ")).hasMessageContaining("'Q' at position 2");
-        Circuit measured = Circuit.builder().qubits(1).clbits(1).h(0).measure(0, 0).build();
-        assertThatThrownBy(() -> sim.expectations(measured, RunOptions.shots(0, 1), List.of(PauliString.parse("Z"))))
-                .hasMessageContaining("gates only");
+        Circuit bell = Circuit.builder().qubits(2).h(0).cx(0, 1).build();
+        assertThatThrownBy(() -> sim.expectations(bell, RunOptions.shots(0, 1), List.of(PauliString.parse("XYZ"))))
+                .hasMessageContaining("'XYZ' has 3 letters; the circuit has 2 qubits");
+        Circuit midCircuit = Circuit.builder().qubits(1).clbits(1).h(0).measure(0, 0).h(0).build();
+        assertThatThrownBy(() -> sim.expectations(midCircuit, RunOptions.shots(0, 1), List.of(PauliString.parse("Z"))))
+                .hasMessageContaining("before the final measurements").hasMessageContaining("qubit 0 is used after it is measured");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"XIZ", "YYYY", "I", "ZXYI"})
+    void aPauliStringPrintsAsTheLettersItWasReadFrom(String letters) {
+        assertThat(PauliString.parse(letters.toLowerCase(java.util.Locale.ROOT))).hasToString(letters);
     }
 }
