@@ -44,7 +44,9 @@ public class GatePassBenchmark {
             case "rz" -> Kernels.special(StandardGate.RZ, new double[] {0.3}, new int[] {target});
             case "cx" -> Kernels.special(StandardGate.CX, new double[0], new int[] {other, target});
             // Neighbours, as in the random circuit's pairs: (0,1) lies inside one SIMD vector.
-            case "rxx-next" -> Kernels.dense(StandardGate.RXX.matrix(0.3), new int[] {target, target + 1});
+            // The top qubit's neighbour is the one below it.
+            case "rxx-next" -> Kernels.dense(StandardGate.RXX.matrix(0.3),
+                    target + 1 < qubits ? new int[] {target, target + 1} : new int[] {target - 1, target});
             default -> Kernels.dense(StandardGate.RXX.matrix(0.3), new int[] {target, other});
         };
     }

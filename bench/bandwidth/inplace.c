@@ -1,0 +1,61 @@
+/*
+ * The memory-bandwidth bound a state-vector gate pass is measured against, in C on all cores:
+ *   in place  a Hadamard on qubit 0 of split re/im double arrays of 2^n, read and written once
+ *             (2 x 16 B per amplitude): the pass GatePassBenchmark times, as fast as C does it
+ *   copy      STREAM's copy, b[i] = a[i] over 2^n doubles (2 x 8 B per element)
+ * Best of 15 passes each, on memory touched beforehand (first touch is slow here).
+ *   gcc -O3 -march=native -fopenmp -o target/inplace bench/bandwidth/inplace.c && target/inplace 24
+ */
+#include <omp.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+int main(int argc, char **argv) {
+    int n = argc > 1 ? atoi(argv[1]) : 24;
+    if (n < 10 || n > 31) {
+        fprintf(stderr, "inplace: qubits must be 10 to 31, not %s\n", argv[1]);
+        return 2;
+    }
+    size_t len = (size_t) 1 << n;
+    double *re = aligned_alloc(64, len * sizeof(double));
+    double *im = aligned_alloc(64, len * sizeof(double));
+    if (re == NULL || im == NULL) {
+        fprintf(stderr, "inplace: cannot allocate 2 x %zu doubles\n", len);
+        return 2;
+    }
+#pragma omp parallel for schedule(static)
+    for (size_t i = 0; i < len; i++) {
+        re[i] = 1e-3 * (double) i;
+        im[i] = 0.5;
+    }
+    const double h = 0.70710678118654752;
+    double inPlace = 1e9;
+    for (int r = 0; r < 15; r++) {
+        double t = omp_get_wtime();
+#pragma omp parallel for schedule(static)
+        for (size_t i = 0; i < len; i += 2) {
+            double a = re[i], b = re[i + 1], c = im[i], d = im[i + 1];
+            re[i] = h * (a + b);
+            re[i + 1] = h * (a - b);
+            im[i] = h * (c + d);
+            im[i + 1] = h * (c - d);
+        }
+        t = omp_get_wtime() - t;
+        inPlace = t < inPlace ? t : inPlace;
+    }
+    double copy = 1e9;
+    for (int r = 0; r < 15; r++) {
+        double t = omp_get_wtime();
+#pragma omp parallel for schedule(static)
+        for (size_t i = 0; i < len; i++) {
+            im[i] = re[i];
+        }
+        t = omp_get_wtime() - t;
+        copy = t < copy ? t : copy;
+    }
+    printf("n=%d, %d threads: in-place pass %.2f ms = %.1f GB/s; copy %.2f ms = %.1f GB/s\n", n, omp_get_max_threads(),
+           inPlace * 1e3, 32.0 * (double) len / inPlace / 1e9, copy * 1e3, 16.0 * (double) len / copy / 1e9);
+    free(re);
+    free(im);
+    return 0;
+}
