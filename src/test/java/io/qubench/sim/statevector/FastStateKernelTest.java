@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -59,6 +60,36 @@ class FastStateKernelTest {
                     double[] before = s.amplitudes();
                     s.applyMatrix(m, a, b);
                     double[] expected = apply(m.embed(N, a, b), before);
+                    double[] actual = s.amplitudes();
+                    for (int i = 0; i < expected.length; i++) {
+                        assertThat(actual[i]).as("targets %d,%d component %d", a, b, i).isCloseTo(expected[i], within(1e-10));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Whole passes over a state larger than a chunk, where a pass with both targets on qubits
+     * 4–10 reads ahead of its groups: up to the state's end, and into the next thread's piece.
+     */
+    @Test
+    void twoQubitMatricesOnAStateLargerThanAChunkMatchTheDensePath() {
+        int n = 10;
+        Circuit prep = ReferenceSimulatorProperties.randomCircuit(7, n, 80);
+        for (int a = 3; a < n; a++) {
+            for (int b = 3; b < n; b++) {
+                if (a == b) {
+                    continue;
+                }
+                Matrix m = randomTwoQubitMatrix(17L * a + b, false);
+                Matrix embedded = m.embed(n, a, b);
+                for (ParallelPolicy policy : List.of(ParallelPolicy.SEQUENTIAL, ParallelPolicy.allCores(16))) {
+                    FastState s = new FastState(n, policy, 0, 5, 2, true);
+                    s.applyGates(prep.operations().stream().map(o -> (GateOperation) o).toList());
+                    double[] before = s.amplitudes();
+                    s.applyMatrix(m, a, b);
+                    double[] expected = apply(embedded, before);
                     double[] actual = s.amplitudes();
                     for (int i = 0; i < expected.length; i++) {
                         assertThat(actual[i]).as("targets %d,%d component %d", a, b, i).isCloseTo(expected[i], within(1e-10));
