@@ -8,7 +8,8 @@
 #   qsharp-lang      Microsoft's Q# simulator, npm qsharp-lang 1.32.5-dev (qsharp_bench.mjs),
 #                    1 shot: it re-runs the program for every shot
 #   strange          Gluon's Strange, Maven org.redfx:strange:0.1.3, Java (StrangeBench.java, compiled
-#                    here first), 1 shot: each runProgram yields one measurement
+#                    here first), 1 shot: each runProgram yields one measurement; a heap of 3/4 of
+#                    the memory, as qubench takes when it needs it (Java's default quarter ran out)
 #   quantum-circuit  npm quantum-circuit 0.9.250, JavaScript (quantum_circuit_bench.mjs), 1,000 shots
 #                    sampled from the final state
 # libquantum and qsharp-lang draw their own random angles; strange and quantum-circuit run the very
@@ -43,7 +44,7 @@ run() {
     qubench) timeout -k 10 "$limit" "${qubench[@]}" simulate "$qasm" --shots 1000 --seed "$4" --engine statevector ;;
     libquantum) timeout -k 10 "$limit" target/peers/libquantum_bench "$2" "$3" 1000 ;;
     qsharp-lang) (cd target/peers && timeout -k 10 "$limit" node qsharp_bench.mjs "$2" "$3" 1) ;;
-    strange) timeout -k 10 "$limit" "$java" -cp "target/peers/strange/classes:$strange_jar" StrangeBench "$2" "$3" 1 ;;
+    strange) timeout -k 10 "$limit" "$java" -XX:MaxRAMPercentage=75 -cp "target/peers/strange/classes:$strange_jar" StrangeBench "$2" "$3" 1 ;;
     quantum-circuit) (cd target/peers && timeout -k 10 "$limit" node quantum_circuit_bench.mjs "$2" "$3" 1000) ;;
   esac
 }
