@@ -879,21 +879,28 @@ public final class FastState implements QuantumState {
         });
     }
 
-    /** Where {@link #dense2Groups}' read-ahead sums what it touched: a store, so the JIT keeps the loads. */
+    /** Where a pass's read-ahead sums what it touched: a store, so the JIT keeps the loads. */
     private static double readAheadSink;
 
     /**
-     * How far ahead (in amplitudes) a two-qubit pass reads the state in address order, or 0.
-     * With both targets on qubits 4–10 a pass over memory takes each block of 2^(high+1)
-     * amplitudes as four interleaved short runs, which the hardware prefetcher follows badly.
-     * Reading the next block in order while the groups work on this one, on 26 qubits
-     * (interleaved, a Hadamard pass 33 ms): qubits 4,7 70 → 33 ms, 5,8 67 → 34, 6,8 83 → 33,
-     * 7,9 57 → 35, 8,10 51 → 41. With longer runs or larger blocks it cost time instead
-     * (qubits 9,10: 38 → 50 ms), and in a piece already in cache it has nothing to fetch.
+     * How a two-qubit pass over memory reads the state ahead of its groups: by this many
+     * amplitudes in address order, by -1 pair by pair (see {@link #dense2Groups}), or not (0).
+     * With the lower target on qubits 4–8 a pass takes the state as interleaved short runs,
+     * which the hardware prefetcher follows badly. Interleaved, on 26 qubits, a Hadamard pass
+     * taking 33 ms:
+     * <ul>
+     * <li>both targets on 4–10 (a block of 2^(high+1) amplitudes holds four short runs): reading
+     * the next block in order, 4,7 70 → 33 ms, 5,8 67 → 34, 6,8 83 → 33, 7,9 57 → 35, 8,10 51 → 41;
+     * <li>the lower on 5–8, the upper on 11 or above: the next runs of each of the two far-apart
+     * pairs, 5,11 53–59 → 39–48 ms, 6,11 58–69 → 41–46, 6,16 44 → 30, 8,11 42 → 35, 8,18 45–48 → 33–38.
+     * </ul>
+     * Elsewhere it cost time (9,10 by blocks: 38 → 50 ms; 4,12, 9,14 and 10,14 by pairs: 2–4 ms more),
+     * and in a piece already in cache it has nothing to fetch.
      */
     private int readAheadFor(int lowOffset, int highOffset, Space sp) {
         boolean shortRuns = lowOffset >= 16 && lowOffset <= 256 && highOffset <= 1024;
-        return shortRuns && sp.size() > (1L << chunkQubits) ? 2 * highOffset : 0;
+        boolean farApart = lowOffset >= 32 && lowOffset <= 256 && highOffset > 1024;
+        return sp.size() <= (1L << chunkQubits) ? 0 : shortRuns ? 2 * highOffset : farApart ? -1 : 0;
     }
 
     /**
@@ -909,15 +916,25 @@ public final class FastState implements QuantumState {
     private void dense2Groups(long from, long to, int base, int low, int high, int o1, int o2, int o3, double[] mr, double[] mi,
             int ahead, int end) {
         int[] outOff = {0, o1, o2, o3};
-        // The read-ahead: one double of each line, 4 lines a group, in address order from
-        // {@code ahead} amplitudes past the first group, as fast as the groups use them up.
+        // The read-ahead touches one double of each line, four lines a group, as fast as the groups
+        // use them up: by blocks, in address order from `ahead` amplitudes past the first group;
+        // pair by pair, one pair of runs past the group's in the lower half and the same in the upper.
         int next = base + Kernel.Bits.insertZero(Kernel.Bits.insertZero((int) from * LANES, low), high) + ahead;
+        int nextPair = Kernel.Bits.insertZero((int) from * LANES, low) + 2 * (low + 1);
+        int upper = high + 1;
         double touched = 0;
         for (int v = (int) from; v < (int) to; v++) {
             if (ahead > 0 && next + 3 * LANES < end) {
                 touched += re[next] + re[next + LANES] + re[next + 2 * LANES] + re[next + 3 * LANES]
                         + im[next] + im[next + LANES] + im[next + 2 * LANES] + im[next + 3 * LANES];
                 next += 4 * LANES;
+            } else if (ahead < 0) {
+                int a = base + Kernel.Bits.insertZero(nextPair, high);
+                if (a + upper + LANES < end) {
+                    touched += re[a] + re[a + LANES] + re[a + upper] + re[a + upper + LANES]
+                            + im[a] + im[a + LANES] + im[a + upper] + im[a + upper + LANES];
+                }
+                nextPair += 2 * LANES;
             }
             int i = base + Kernel.Bits.insertZero(Kernel.Bits.insertZero(v * LANES, low), high);
             DoubleVector r0 = DoubleVector.fromArray(S, re, i), i0 = DoubleVector.fromArray(S, im, i);
@@ -1041,6 +1058,10 @@ public final class FastState implements QuantumState {
         // 3 or 4 a run of it would hold only one or two vectors, and runs cost more than that.
         int offset = 1 << t[high];
         int below = offset - 1;
+        // Read ahead as in dense2Groups: pairs of runs of 2^4–2^10 amplitudes (on 26 qubits, the
+        // lane target 0 or 2 with 6–9: 41–43 → 31–32 ms, with 10: 41 → 34; with 11 or more no gain).
+        int ahead = offset >= 16 && offset <= 1024 && sp.size() > (1L << chunkQubits) ? 2 * offset : 0;
+        int stateEnd = (int) (sp.offset() + sp.size());
         sp.policy().forRange(sp.size() / (2 * LANES), (from, to) -> {
             // Output row block ho takes terms 4·ho…4·ho+3: x0, x0 shuffled, x1, x1 shuffled.
             DoubleVector a0r = DoubleVector.fromArray(S, cr[0], 0), a0i = DoubleVector.fromArray(S, ci[0], 0);
@@ -1052,7 +1073,13 @@ public final class FastState implements QuantumState {
             DoubleVector b2r = DoubleVector.fromArray(S, cr[6], 0), b2i = DoubleVector.fromArray(S, ci[6], 0);
             DoubleVector b3r = DoubleVector.fromArray(S, cr[7], 0), b3i = DoubleVector.fromArray(S, ci[7], 0);
             int base = (int) sp.offset();
+            int next = base + Kernel.Bits.insertZero((int) from * LANES, below) + ahead;
+            double touched = 0;
             for (int v = (int) from; v < (int) to; v++) {
+                if (ahead > 0 && next + LANES < stateEnd) {
+                    touched += re[next] + re[next + LANES] + im[next] + im[next + LANES];
+                    next += 2 * LANES;
+                }
                 int i = base + Kernel.Bits.insertZero(v * LANES, below);
                 DoubleVector x0r = DoubleVector.fromArray(S, re, i), x0i = DoubleVector.fromArray(S, im, i);
                 DoubleVector x1r = DoubleVector.fromArray(S, re, i + offset), x1i = DoubleVector.fromArray(S, im, i + offset);
@@ -1071,8 +1098,10 @@ public final class FastState implements QuantumState {
                 rr.sub(ii).intoArray(re, i + offset);
                 ri.add(ir).intoArray(im, i + offset);
             }
+            readAheadSink = touched;
         });
     }
+
 
     /** The gate-local index of a lane (low targets from the lane bits, the high target from {@code highValue}). */
     private static int localIndex(int[] targets, int lane, int highValue, int high) {

@@ -99,6 +99,34 @@ class FastStateKernelTest {
         }
     }
 
+    /**
+     * The same on a state too large for the dense path, against plain loops: targets far apart
+     * (read ahead pair by pair) and a target inside a SIMD vector with one on qubits 4–10.
+     */
+    @Test
+    void twoQubitMatricesFarApartOnAStateLargerThanAChunkMatchPlainLoops() {
+        int n = 13;
+        Circuit prep = ReferenceSimulatorProperties.randomCircuit(11, n, 60);
+        List<GateOperation> prepGates = prep.operations().stream().map(o -> (GateOperation) o).toList();
+        int[][] pairs = {{5, 11}, {6, 12}, {9, 11}, {12, 5}, {0, 6}, {2, 9}, {10, 1}, {2, 4}, {4, 12}};
+        for (int[] pair : pairs) {
+            Matrix m = randomTwoQubitMatrix(5L * pair[0] + pair[1], false);
+            for (ParallelPolicy policy : List.of(ParallelPolicy.SEQUENTIAL, ParallelPolicy.allCores(16))) {
+                FastState vectors = new FastState(n, policy, 0, 5, 2, true);
+                FastState loops = new FastState(n, ParallelPolicy.SEQUENTIAL, 0, 5, 2, false);
+                vectors.applyGates(prepGates);
+                loops.applyGates(prepGates);
+                vectors.applyMatrix(m, pair);
+                loops.applyMatrix(m, pair);
+                double[] expected = loops.amplitudes();
+                double[] actual = vectors.amplitudes();
+                for (int i = 0; i < expected.length; i++) {
+                    assertThat(actual[i]).as("targets %d,%d component %d", pair[0], pair[1], i).isCloseTo(expected[i], within(1e-10));
+                }
+            }
+        }
+    }
+
     /** x, cx, ccx, swap and cswap on every placement: partners inside one vector, across vectors, controls anywhere. */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.EnumSource(value = StandardGate.class, names = {"X", "CX", "CCX", "SWAP", "CSWAP"})
