@@ -22,6 +22,7 @@ import io.qubench.sim.RunOptions;
 import io.qubench.sim.ShotRunner;
 import io.qubench.sim.SimulationResult;
 import io.qubench.sim.Simulator;
+import io.qubench.sim.density.DensityMatrixSimulator;
 import io.qubench.sim.statevector.StateVectorSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,7 +75,8 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--expect", split = ",", paramLabel = "PAULI",
             description = "also print the exact expectation value of each Pauli string (letters I X Y Z, qubit 0 rightmost, "
-                    + "e.g. ZZ,XX; a shorter one leaves the higher qubits alone) in the ideal state before the final measurements")
+                    + "e.g. ZZ,XX; a shorter one leaves the higher qubits alone) in the state before the final measurements: "
+                    + "the ideal one, or with --noise the noisy density matrix")
     java.util.List<String> expect = java.util.List.of();
 
     private DeviceEmulation.Prepared prepared;
@@ -103,8 +105,9 @@ final class SimulateCommand implements Callable<Integer> {
         Simulator simulator = Engine.named(engine).simulatorFor(circuit, options, noiseModel);
         SimulationResult result = simulator.run(circuit, options);
         if (!paulis.isEmpty()) {
-            // A second, exact pass: the counts' engine may not hold a state vector (stabilizer, density) at all.
-            double[] values = new StateVectorSimulator().expectations(circuit, options, paulis);
+            // A second, exact pass: the counts' engine may hold neither a state vector nor ρ (stabilizer, trajectories).
+            double[] values = noise != null ? new DensityMatrixSimulator(noiseModel).expectations(circuit, options, paulis)
+                    : new StateVectorSimulator().expectations(circuit, options, paulis);
             expectations = new LinkedHashMap<>();
             for (int k = 0; k < values.length; k++) {
                 expectations.put(paulis.get(k).toString(), values[k]);
@@ -122,14 +125,16 @@ final class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The --expect strings, refused before anything runs when malformed, too long or asked of a noisy run. */
+    /** The --expect strings, refused before anything runs when malformed, too long or asked of a device run. */
     private java.util.List<PauliString> parsePaulis(Circuit circuit) {
         if (expect.isEmpty()) {
             return java.util.List.of();
         }
-        if (noise != null || device != null) {
-            throw new UserInputException("--expect gives exact values of the ideal state; it cannot be combined with "
-                    + (noise != null ? "--noise" : "--device"));
+        if (device != null) {
+            throw new UserInputException("--expect cannot be combined with --device: give the noise with --noise instead");
+        }
+        if (noise != null) {
+            DensityMatrixSimulator.requireExpectationsFit(circuit.numQubits());
         }
         String midCircuit = ShotRunner.midCircuitReason(circuit);
         if (midCircuit != null) {
@@ -198,7 +203,9 @@ final class SimulateCommand implements Callable<Integer> {
         int width = r.counts().keySet().stream().mapToInt(String::length).max().orElse(4);
         r.counts().forEach((key, count) -> out.print(CountsTable.row(key, width, count, r.shots())));
         if (!expectations.isEmpty()) {
-            out.println("expectation values, exact, in the ideal state before the final measurements:");
+            out.println(noise != null
+                    ? "expectation values, exact, in the noisy state before the final measurements (readout errors not included):"
+                    : "expectation values, exact, in the ideal state before the final measurements:");
             int letters = expectations.keySet().stream().mapToInt(String::length).max().orElse(1);
             // Rounding noise of a zero would print as -0.000000.
             expectations.forEach((pauli, value) -> out.printf(java.util.Locale.ROOT, "  <%-" + letters + "s>  %+.6f%n", pauli,

@@ -94,6 +94,18 @@ public final class ShotRunner {
                 engine, System.nanoTime() - startNanos);
     }
 
+    /**
+     * Refuses a circuit without one state before its final measurements (a mid-circuit
+     * measurement, a reset or a condition), for expectation values of that state.
+     */
+    public static void requireFinalState(Circuit circuit) {
+        String midCircuit = midCircuitReason(circuit);
+        if (midCircuit != null) {
+            throw new SimulationException("expectation values are of the state before the final measurements, and this circuit "
+                    + "has none to give: " + midCircuit);
+        }
+    }
+
     /** No conditions or resets, and nothing acts on a qubit after it is measured. */
     public static boolean terminalMeasurementsOnly(Circuit circuit) {
         return midCircuitReason(circuit) == null;

@@ -106,12 +106,26 @@ class QubenchCliTest {
                 .containsPattern("(?m)^  <IX>  \\+0\\.000000$");
     }
 
+    @Test
+    void expectWithNoiseGivesTheValuesOfTheNoisyDensityMatrix() throws IOException {
+        Path file = write("bell.qasm", BELL);
+        assertThat(run("simulate", file.toString(), "--noise", "depolarizing=0.1", "--expect", "ZZ,XX", "--json")).isZero();
+        JsonNode values = new ObjectMapper().readTree(out.toString()).get("expectations");
+        assertThat(values.get("ZZ").asDouble()).isCloseTo(0.9, within(1e-12));
+        assertThat(values.get("XX").asDouble()).isCloseTo(0.81, within(1e-12));
+        out.getBuffer().setLength(0);
+        Path wide = write("wide.qasm", HEADER + "qreg q[16];\nh q;\n");
+        assertThat(run("simulate", wide.toString(), "--noise", "depolarizing=0.1", "--expect", "ZZ")).isEqualTo(2);
+        assertThat(err.toString()).contains("16-qubit density matrix").contains("drop --noise");
+        assertThat(out.toString()).isEmpty();
+    }
+
     /** Refused before anything runs: exit 2 and what is wrong with which string. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             a letter that is no Pauli | ZQ                 |                                 | 'Q' at position 2
             more letters than qubits  | ZZZ                |                                 | 'ZZZ' has 3 letters
-            a noisy run               | ZZ                 | --noise=depolarizing=0.01       | cannot be combined with --noise
+            a device run              | ZZ                 | --device=manila                 | cannot be combined with --device
             """)
     void badExpectIsAClearErrorWithExitCodeTwo(String what, String pauli, String extra, String names) throws IOException {
         Path file = write("bell.qasm", BELL);

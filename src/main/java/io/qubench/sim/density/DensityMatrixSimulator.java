@@ -6,6 +6,7 @@ import io.qubench.circuit.Circuit;
 import io.qubench.circuit.Operation.GateOperation;
 import io.qubench.noise.NoiseModel;
 import io.qubench.sim.MemoryGuard;
+import io.qubench.sim.PauliString;
 import io.qubench.sim.RunOptions;
 import io.qubench.sim.ShotRunner;
 import io.qubench.sim.SimulationException;
@@ -51,12 +52,7 @@ public final class DensityMatrixSimulator implements Simulator {
         int n = circuit.numQubits();
         long bytes = MemoryGuard.statevectorBytes(Math.min(2 * n, 62));
         boolean perShot = !ShotRunner.terminalMeasurementsOnly(circuit);
-        long needed = perShot && bytes < Long.MAX_VALUE / 2 ? 2 * bytes : bytes;
-        if (needed > MemoryGuard.availableBytes() || n > MAX_QUBITS) {
-            throw new SimulationException("A " + n + "-qubit density matrix needs " + MemoryGuard.human(needed) + " (at most "
-                    + MAX_QUBITS + " qubits fit) but " + MemoryGuard.human(MemoryGuard.availableBytes())
-                    + " of memory is available to Qubench; use the trajectory engine for noisy circuits this large");
-        }
+        requireFits(n, perShot && bytes < Long.MAX_VALUE / 2 ? 2 * bytes : bytes, "use the trajectory engine for noisy circuits this large");
         Circuit flat = ShotRunner.prepare(circuit, options);
         List<GateOperation> gates = ShotRunner.gatesOf(flat);
         List<DensityState.Batch> batches = DensityState.batches(n, noise, gates);
@@ -68,6 +64,35 @@ public final class DensityMatrixSimulator implements Simulator {
             warmup.await();
             return state;
         }).run(circuit, name(), start);
+    }
+
+    /**
+     * Tr(ρP) for each Pauli string, ρ being the noisy state the circuit's gates and their channels
+     * prepare before its terminal measurements (readout errors, which act on the reported bits,
+     * are not in it). A mid-circuit measurement, a reset or a condition is a clear error.
+     */
+    public double[] expectations(Circuit circuit, RunOptions options, List<PauliString> paulis) {
+        int n = circuit.numQubits();
+        requireExpectationsFit(n);
+        Circuit flat = ShotRunner.prepare(circuit, options);
+        ShotRunner.requireFinalState(flat);
+        DensityState state = new DensityState(n, noise, policy);
+        state.applyGates(ShotRunner.gatesOf(flat));
+        return paulis.stream().mapToDouble(state::expectation).toArray();
+    }
+
+    /** Refuses, before anything runs, expectation values of an n-qubit ρ that does not fit. */
+    public static void requireExpectationsFit(int n) {
+        requireFits(n, MemoryGuard.statevectorBytes(Math.min(2 * n, 62)), "--expect with --noise needs this density matrix (drop --noise for the ideal state's values)");
+    }
+
+    /** Refuses, before anything is allocated, an n-qubit run needing {@code needed} bytes that are not there. */
+    private static void requireFits(int n, long needed, String advice) {
+        if (needed > MemoryGuard.availableBytes() || n > MAX_QUBITS) {
+            throw new SimulationException("A " + n + "-qubit density matrix needs " + MemoryGuard.human(needed) + " (at most "
+                    + MAX_QUBITS + " qubits fit) but " + MemoryGuard.human(MemoryGuard.availableBytes())
+                    + " of memory is available to Qubench; " + advice);
+        }
     }
 
     /** The diagonal of ρ after the circuit's gates (measurements ignored), for exact probabilities. */

@@ -11,6 +11,7 @@ import io.qubench.circuit.Matrix;
 import io.qubench.circuit.Operation.GateOperation;
 import io.qubench.noise.NoiseModel;
 import io.qubench.sim.DenseSampling;
+import io.qubench.sim.PauliString;
 import io.qubench.sim.QuantumState;
 import io.qubench.sim.ShotRunner;
 import io.qubench.sim.SimulationException;
@@ -283,6 +284,35 @@ final class DensityState implements QuantumState {
             t += probability(i);
         }
         return t;
+    }
+
+    /**
+     * Tr(ρP) = Σ_c ρ[c][c⊕x] · ⟨c⊕x|P|c⟩, with P = i^y·X^x·Z^z so that ⟨c⊕x|P|c⟩ = i^y·(−1)^|c∧z|:
+     * one entry per row, without copying ρ. Readout errors are not in it: they act on reported bits.
+     */
+    double expectation(PauliString pauli) {
+        if (pauli.qubits() > n) {
+            throw new SimulationException("Pauli string '" + pauli + "' has " + pauli.qubits() + " letters for a " + n
+                    + "-qubit density matrix");
+        }
+        long x = pauli.xMask();
+        long z = pauli.zMask();
+        double sr = 0;
+        double si = 0;
+        for (long c = 0; c < 1L << n; c++) {
+            long index = c + ((c ^ x) << n);
+            double sign = (Long.bitCount(c & z) & 1) == 1 ? -1 : 1;
+            sr += sign * rho.re(index);
+            si += sign * rho.im(index);
+        }
+        // Times i^y; the result is real for a Hermitian P.
+        double value = switch (pauli.yCount() & 3) {
+            case 0 -> sr;
+            case 1 -> -si;
+            case 2 -> -sr;
+            default -> si;
+        };
+        return scale * value;
     }
 
     /** ρ[r][c] as {re, im}, for tests. */

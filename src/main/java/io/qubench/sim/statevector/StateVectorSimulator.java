@@ -62,11 +62,7 @@ public final class StateVectorSimulator implements Simulator {
             MemoryGuard.requireFits(n, MemoryGuard.statevectorBytes(n), MemoryGuard.availableBytes(), "");
         }
         Circuit flat = ShotRunner.prepare(circuit, options);
-        String midCircuit = ShotRunner.midCircuitReason(flat);
-        if (midCircuit != null) {
-            throw new SimulationException("expectation values are of the state before the final measurements, and this circuit "
-                    + "has none to give: " + midCircuit);
-        }
+        ShotRunner.requireFinalState(flat);
         List<GateOperation> gates = ShotRunner.gatesOf(flat);
         if (single) {
             try (SingleState state = new SingleState(n, policy, maxFused)) {

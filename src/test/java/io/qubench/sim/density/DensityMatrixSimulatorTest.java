@@ -24,6 +24,7 @@ import io.qubench.noise.NoiseModel;
 import io.qubench.noise.QuantumChannel;
 import io.qubench.noise.ReadoutError;
 import io.qubench.noise.UniformNoiseModel;
+import io.qubench.sim.PauliString;
 import io.qubench.sim.ReferenceSimulator;
 import io.qubench.sim.ReferenceSimulatorProperties;
 import io.qubench.sim.RunOptions;
@@ -48,6 +49,35 @@ class DensityMatrixSimulatorTest {
         for (int i = 0; i < p.length; i++) {
             assertThat(p[i]).isCloseTo(sv[2 * i] * sv[2 * i] + sv[2 * i + 1] * sv[2 * i + 1], within(1e-10));
         }
+    }
+
+    @Test
+    void expectationsOfAnIdealDensityMatrixAreThoseOfTheStateVector() {
+        Circuit c = ReferenceSimulatorProperties.randomCircuit(21, 5, 70);
+        List<PauliString> paulis = java.util.stream.Stream.of("XYZIZ", "YYYYY", "IIIIZ", "ZXZXZ", "IXIYI", "XX")
+                .map(PauliString::parse).toList();
+        double[] exact = new io.qubench.sim.statevector.StateVectorSimulator().expectations(c, RunOptions.shots(0, 1), paulis);
+        double[] fromRho = new DensityMatrixSimulator().expectations(c, RunOptions.shots(0, 1), paulis);
+        for (int k = 0; k < paulis.size(); k++) {
+            assertThat(fromRho[k]).as(paulis.get(k).toString()).isCloseTo(exact[k], within(1e-10));
+        }
+    }
+
+    /**
+     * A Bell pair under depolarizing p after each gate (ρ → (1−p)ρ + p·I/2^k): ⟨ZZ⟩ = 1 − p,
+     * ⟨XX⟩ = −⟨YY⟩ = (1 − p)², ⟨ZI⟩ = 0; the readout error acts on reported bits and is not in ρ.
+     */
+    @Test
+    void expectationsOfANoisyBellPairFollowTheChannels() {
+        double p = 0.1;
+        Circuit bell = Circuit.builder().qubits(2).clbits(2).h(0).cx(0, 1).measure(0, 0).measure(1, 1).build();
+        List<PauliString> paulis = java.util.stream.Stream.of("ZZ", "XX", "YY", "ZI").map(PauliString::parse).toList();
+        double[] values = new DensityMatrixSimulator(UniformNoiseModel.depolarizing(p, 0.05)).expectations(bell,
+                RunOptions.shots(0, 1), paulis);
+        assertThat(values).containsExactly(new double[] {1 - p, (1 - p) * (1 - p), -(1 - p) * (1 - p), 0}, within(1e-12));
+        Circuit midCircuit = Circuit.builder().qubits(1).clbits(1).h(0).measure(0, 0).h(0).build();
+        assertThatThrownBy(() -> new DensityMatrixSimulator().expectations(midCircuit, RunOptions.shots(0, 1),
+                List.of(PauliString.parse("Z")))).hasMessageContaining("qubit 0 is used after it is measured");
     }
 
     @Test
