@@ -37,6 +37,34 @@ public record PauliString(int qubits, long xMask, long zMask) {
         return Long.bitCount(xMask & zMask);
     }
 
+    /**
+     * ⟨ψ|P|ψ⟩ of a state given as interleaved amplitudes {re0, im0, re1, …} (index bit k = qubit
+     * k): Σ_i conj(ψ_(i⊕x)) ψ_i (−1)^|i∧z| times i^y, real for a Hermitian P.
+     */
+    public double expectationIn(double[] amplitudes) {
+        long dimension = amplitudes.length / 2;
+        if (qubits > 62 || 1L << qubits > dimension) {
+            throw new SimulationException("Pauli string '" + this + "' has " + qubits + " letters for a "
+                    + Long.numberOfTrailingZeros(dimension) + "-qubit state");
+        }
+        double sr = 0;
+        double si = 0;
+        for (int i = 0; i < dimension; i++) {
+            int j = (int) (i ^ xMask);
+            double pr = amplitudes[2 * j] * amplitudes[2 * i] + amplitudes[2 * j + 1] * amplitudes[2 * i + 1];
+            double pi = amplitudes[2 * j] * amplitudes[2 * i + 1] - amplitudes[2 * j + 1] * amplitudes[2 * i];
+            double sign = (Long.bitCount(i & zMask) & 1) == 1 ? -1 : 1;
+            sr += sign * pr;
+            si += sign * pi;
+        }
+        return switch (yCount() & 3) {
+            case 0 -> sr;
+            case 1 -> -si;
+            case 2 -> -sr;
+            default -> si;
+        };
+    }
+
     /** The letters, qubit 0 rightmost, as {@link #parse} reads them. */
     @Override
     public String toString() {

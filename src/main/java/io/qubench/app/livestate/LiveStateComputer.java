@@ -7,6 +7,7 @@ import java.util.List;
 import io.qubench.analysis.BlochVector;
 import io.qubench.circuit.Circuit;
 import io.qubench.sim.Bitstrings;
+import io.qubench.sim.PauliString;
 import io.qubench.sim.RunOptions;
 import io.qubench.sim.ShotRunner;
 import io.qubench.sim.SimulationResult;
@@ -24,6 +25,11 @@ final class LiveStateComputer {
     private final StateVectorSimulator simulator = new StateVectorSimulator();
 
     LiveState compute(Circuit circuit, int topK) {
+        return compute(circuit, topK, List.of());
+    }
+
+    /** As above, with ⟨P⟩ of each of {@code paulis} (none longer than the circuit is wide). */
+    LiveState compute(Circuit circuit, int topK, List<PauliString> paulis) {
         long start = System.nanoTime();
         int n = circuit.numQubits();
         if (n > MAX_QUBITS) {
@@ -52,7 +58,9 @@ final class LiveStateComputer {
         for (int q = 0; q < n; q++) {
             labels.add(circuit.qubitLabel(q));
         }
-        return new LiveState(n, top, rows, nonZero, bloch, labels, unitary.note(), System.nanoTime() - start);
+        List<LiveState.Expectation> expectations = paulis.stream()
+                .map(p -> new LiveState.Expectation(p.toString(), p.expectationIn(amplitudes))).toList();
+        return new LiveState(n, top, rows, nonZero, bloch, labels, expectations, unitary.note(), System.nanoTime() - start);
     }
 
     private static double[] sortedCopy(double[] values) {

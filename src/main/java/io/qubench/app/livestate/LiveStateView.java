@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -16,8 +17,13 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 
@@ -32,6 +38,9 @@ public final class LiveStateView {
     private final List<BlochSketch> sketches = new ArrayList<>();
     private final TableView<LiveState.Amplitude> amplitudes = new TableView<>();
     private final Label amplitudeCaption = new Label();
+    private final TextField observables = new TextField();
+    private final Label expectationValues = new Label();
+    private final Label observablesError = new Label();
 
     public LiveStateView(LiveStateViewModel viewModel) {
         this.viewModel = viewModel;
@@ -58,6 +67,7 @@ public final class LiveStateView {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.58);
         root.setCenter(split);
+        root.setBottom(expectationRow());
         viewModel.stateProperty().addListener((obs, old, s) -> show(s));
         show(viewModel.stateProperty().get());
     }
@@ -68,6 +78,7 @@ public final class LiveStateView {
 
     private void show(LiveState s) {
         chart.show(s);
+        expectationValues.setText(s == null ? "" : expectationText(s.expectations()));
         amplitudes.setItems(s == null ? FXCollections.observableArrayList() : FXCollections.observableArrayList(s.amplitudes()));
         amplitudeCaption.setText(s == null ? ""
                 : s.amplitudes().size() < s.nonZero()
@@ -82,6 +93,48 @@ public final class LiveStateView {
         for (int q = 0; q < n; q++) {
             sketches.get(q).show(s.qubitLabels().get(q), s.bloch().get(q));
         }
+    }
+
+    /** Pauli strings typed in, and their exact expectation values in the state shown. */
+    private Node expectationRow() {
+        observables.setId("observables");
+        observables.setPromptText("Pauli strings, e.g. ZZ, XIX (qubit 0 rightmost)");
+        observables.setPrefColumnCount(22);
+        observables.textProperty().bindBidirectional(viewModel.observablesProperty());
+        expectationValues.setId("expectation-values");
+        expectationValues.getStyleClass().add("monospaced");
+        observablesError.setId("observables-error");
+        observablesError.getStyleClass().add("error-label");
+        observablesError.textProperty().bind(viewModel.observablesErrorProperty());
+        Label caption = new Label("Expectation values");
+        caption.setLabelFor(observables);
+        caption.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(observables, Priority.ALWAYS);
+        HBox entry = new HBox(8, caption, observables);
+        entry.setAlignment(Pos.CENTER_LEFT);
+        // Values and problems on lines of their own, wrapped: the panel is narrow beside the editor.
+        for (Label l : List.of(expectationValues, observablesError)) {
+            l.setWrapText(true);
+            l.setMaxWidth(Double.MAX_VALUE);
+            l.managedProperty().bind(l.textProperty().isNotEmpty());
+            l.visibleProperty().bind(l.managedProperty());
+        }
+        VBox row = new VBox(4, entry, expectationValues, observablesError);
+        row.setPadding(new Insets(4));
+        return row;
+    }
+
+    /** "⟨ZZ⟩ +1.0000   ⟨XX⟩ −0.5000": rounding noise of a zero shows as +0.0000. */
+    static String expectationText(List<LiveState.Expectation> values) {
+        StringBuilder text = new StringBuilder();
+        for (LiveState.Expectation e : values) {
+            if (!text.isEmpty()) {
+                text.append("   ");
+            }
+            double v = Math.abs(e.value()) < 5e-5 ? 0 : e.value();
+            text.append('⟨').append(e.pauli()).append("⟩ ").append(String.format(Locale.ROOT, "%+.4f", v));
+        }
+        return text.toString();
     }
 
     private TableView<LiveState.Amplitude> amplitudeTable() {

@@ -1,10 +1,14 @@
 package io.qubench.app.livestate;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 
 import io.qubench.app.BackgroundRunner;
 import io.qubench.circuit.Circuit;
+import io.qubench.circuit.UserInputException;
+import io.qubench.sim.PauliString;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -15,6 +19,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 
 /**
@@ -33,6 +39,10 @@ public final class LiveStateViewModel {
     private final ReadOnlyObjectWrapper<LiveState> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "No circuit yet");
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(this, "computing");
+    /** Pauli strings typed by the user, separated by commas or spaces ("ZZ, XIX"). */
+    private final StringProperty observables = new SimpleStringProperty(this, "observables", "");
+    /** Why some of {@link #observables} cannot be evaluated, or "" when all can. */
+    private final ReadOnlyStringWrapper observablesError = new ReadOnlyStringWrapper(this, "observablesError", "");
 
     private BackgroundRunner.Cancellable pending = BackgroundRunner.Cancellable.DONE;
     /** Identifies the newest request: results of older ones are dropped even if they finish. */
@@ -50,6 +60,36 @@ public final class LiveStateViewModel {
             requested = null;
             recompute();
         });
+        observables.addListener((obs, old, text) -> {
+            requested = null;
+            recompute();
+        });
+    }
+
+    /**
+     * The strings of {@link #observables} that fit an n-qubit circuit; the others are named in
+     * {@link #observablesError}, which a typo (a letter that is no Pauli) also sets.
+     */
+    private List<PauliString> observablesFor(int n) {
+        List<PauliString> fitting = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (String text : observables.get().strip().split("[,\\s]+")) {
+            if (text.isEmpty()) {
+                continue;
+            }
+            try {
+                PauliString p = PauliString.parse(text);
+                if (p.qubits() > n) {
+                    problems.add("'" + text + "' has " + p.qubits() + " letters; the circuit has " + n + (n == 1 ? " qubit" : " qubits"));
+                } else {
+                    fitting.add(p);
+                }
+            } catch (UserInputException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        observablesError.set(String.join("; ", problems));
+        return fitting;
     }
 
     private void recompute() {
@@ -72,7 +112,8 @@ public final class LiveStateViewModel {
         }
         computing.set(true);
         int k = Math.max(1, topK.get());
-        pending = runner.run("Live state", () -> computer.compute(c, k), s -> finish(mine, s, s.note()), failure -> {
+        List<PauliString> paulis = observablesFor(c.numQubits());
+        pending = runner.run("Live state", () -> computer.compute(c, k, paulis), s -> finish(mine, s, s.note()), failure -> {
             if (!(failure instanceof CancellationException)) {
                 finish(mine, null, "Live state unavailable: "
                         + Objects.requireNonNullElse(failure.getMessage(), failure.getClass().getSimpleName()));
@@ -107,6 +148,14 @@ public final class LiveStateViewModel {
     /** What the panel shows: what the state is, or why there is none. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    public StringProperty observablesProperty() {
+        return observables;
+    }
+
+    public ReadOnlyStringProperty observablesErrorProperty() {
+        return observablesError.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty computingProperty() {

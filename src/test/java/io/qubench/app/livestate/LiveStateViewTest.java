@@ -63,6 +63,29 @@ class LiveStateViewTest {
     }
 
     @Test
+    void typedPauliStringsShowTheirExpectationValuesAndATypoIsNamed(FxRobot robot) throws Exception {
+        Circuit bell = Circuit.builder().qubits(2).h(0).cx(0, 1).build();
+        robot.interact(() -> circuit.set(bell));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> viewModel.stateProperty().get() != null);
+        robot.clickOn("#observables").write("ZZ, yy XI");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> viewModel.stateProperty().get().expectations().size() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#expectation-values").queryAs(Label.class).getText())
+                .isEqualTo("⟨ZZ⟩ +1.0000   ⟨YY⟩ -1.0000   ⟨XI⟩ +0.0000");
+        assertThat(robot.lookup("#observables-error").queryAs(Label.class).getText()).isEmpty();
+        robot.write(", XQ, ZZZ");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> !robot.lookup("#observables-error").queryAs(Label.class).getText().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#observables-error").queryAs(Label.class).getText())
+                .contains("'Q' at position 2").contains("'ZZZ' has 3 letters; the circuit has 2 qubits");
+        // The strings that can be evaluated still are.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !viewModel.computingProperty().get());
+        assertThat(viewModel.stateProperty().get().expectations()).extracting(LiveState.Expectation::pauli)
+                .containsExactly("ZZ", "YY", "XI");
+    }
+
+    @Test
     void aTooLargeCircuitSaysWhyThePanelIsEmpty(FxRobot robot) throws Exception {
         robot.interact(() -> circuit.set(Circuit.builder().qubits(2).h(0).build()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> viewModel.stateProperty().get() != null);

@@ -68,6 +68,18 @@ class ExpectationTest {
     }
 
     @Test
+    void aPauliStringOnListedAmplitudesAgreesWithTheEngine() {
+        Circuit c = ReferenceSimulatorProperties.randomCircuit(33, 6, 60);
+        double[] amplitudes = new ReferenceSimulator().run(c, RunOptions.shots(0, 1).withStatevector(true)).statevector();
+        for (String p : List.of("XYZIZY", "YYYYYY", "IIIIZZ", "ZXZXZX", "IXIYIX", "Y", "XX")) {
+            double engine = sim.expectations(c, RunOptions.shots(0, 1), List.of(PauliString.parse(p)))[0];
+            assertThat(PauliString.parse(p).expectationIn(amplitudes)).as(p).isCloseTo(engine, within(1e-10));
+        }
+        assertThatThrownBy(() -> PauliString.parse("XXXXXXX").expectationIn(amplitudes))
+                .hasMessageContaining("'XXXXXXX' has 7 letters for a 6-qubit state");
+    }
+
+    @Test
     void terminalMeasurementsAreLeftOutAndTheStateBeforeThemIsUsed() {
         Circuit measured = Circuit.builder().qubits(2).clbits(2).h(0).measure(0, 0).h(1).build();
         assertThat(sim.expectations(measured, RunOptions.shots(0, 1), List.of(PauliString.parse("XX")))[0])
