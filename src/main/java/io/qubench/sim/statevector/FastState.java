@@ -889,18 +889,20 @@ public final class FastState implements QuantumState {
      * which the hardware prefetcher follows badly. Interleaved, on 26 qubits, a Hadamard pass
      * taking 33 ms:
      * <ul>
-     * <li>both targets on 4–10 (a block of 2^(high+1) amplitudes holds four short runs): reading
-     * the next block in order, 4,7 70 → 33 ms, 5,8 67 → 34, 6,8 83 → 33, 7,9 57 → 35, 8,10 51 → 41;
-     * <li>the lower on 5–8, the upper on 11 or above: the next runs of each of the two far-apart
+     * <li>both targets on 4–9, or 4 and 10 (a block of 2^(high+1) amplitudes holds four short
+     * runs): reading the next block in order, 4,7 70 → 33 ms, 5,8 67 → 34, 6,8 83 → 33, 7,9 57 → 35;
+     * <li>the lower on 5–8, the upper on 10 or above: the next runs of each of the two far-apart
      * pairs, 5,11 53–59 → 39–48 ms, 6,11 58–69 → 41–46, 6,16 44 → 30, 8,11 42 → 35, 8,18 45–48 → 33–38.
+     * With the upper on 10 this beat reading by blocks pass for pass (5,10 27 against 43 ms, 6,10
+     * 30 against 36); below 10 reading by blocks did (6,8 20 against 27).
      * </ul>
      * Elsewhere it cost time (9,10 by blocks: 38 → 50 ms; 4,12, 9,14 and 10,14 by pairs: 2–4 ms more),
      * and in a piece already in cache it has nothing to fetch.
      */
     private int readAheadFor(int lowOffset, int highOffset, Space sp) {
         boolean shortRuns = lowOffset >= 16 && lowOffset <= 256 && highOffset <= 1024;
-        boolean farApart = lowOffset >= 32 && lowOffset <= 256 && highOffset > 1024;
-        return sp.size() <= (1L << chunkQubits) ? 0 : shortRuns ? 2 * highOffset : farApart ? -1 : 0;
+        boolean farApart = lowOffset >= 32 && lowOffset <= 256 && highOffset >= 1024;
+        return sp.size() <= (1L << chunkQubits) ? 0 : farApart ? -1 : shortRuns ? 2 * highOffset : 0;
     }
 
     /**

@@ -108,7 +108,7 @@ class FastStateKernelTest {
         int n = 13;
         Circuit prep = ReferenceSimulatorProperties.randomCircuit(11, n, 60);
         List<GateOperation> prepGates = prep.operations().stream().map(o -> (GateOperation) o).toList();
-        int[][] pairs = {{5, 11}, {6, 12}, {9, 11}, {12, 5}, {0, 6}, {2, 9}, {10, 1}, {2, 4}, {4, 12}};
+        int[][] pairs = {{5, 11}, {6, 12}, {9, 11}, {12, 5}, {6, 10}, {10, 8}, {4, 10}, {0, 6}, {2, 9}, {10, 1}, {2, 4}, {4, 12}};
         for (int[] pair : pairs) {
             Matrix m = randomTwoQubitMatrix(5L * pair[0] + pair[1], false);
             for (ParallelPolicy policy : List.of(ParallelPolicy.SEQUENTIAL, ParallelPolicy.allCores(16))) {
