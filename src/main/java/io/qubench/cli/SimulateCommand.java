@@ -2,7 +2,9 @@ package io.qubench.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
@@ -77,7 +79,7 @@ final class SimulateCommand implements Callable<Integer> {
             description = "also print the exact expectation value of each Pauli string (letters I X Y Z, qubit 0 rightmost, "
                     + "e.g. ZZ,XX; a shorter one leaves the higher qubits alone) in the state before the final measurements: "
                     + "the ideal one, or with --noise the noisy density matrix")
-    java.util.List<String> expect = java.util.List.of();
+    List<String> expect = List.of();
 
     private DeviceEmulation.Prepared prepared;
     private Map<String, Double> expectations = Map.of();
@@ -95,7 +97,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (noise != null && device != null) {
             throw new io.qubench.circuit.UserInputException("give either --noise or --device, not both");
         }
-        java.util.List<PauliString> paulis = parsePaulis(circuit);
+        List<PauliString> paulis = parsePaulis(circuit);
         NoiseModel noiseModel = NoiseOption.parse(noise);
         if (device != null) {
             prepared = DeviceOption.prepare(device, circuit, shots, transpileSeed);
@@ -126,9 +128,9 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     /** The --expect strings, refused before anything runs when malformed, too long or asked of a device run. */
-    private java.util.List<PauliString> parsePaulis(Circuit circuit) {
+    private List<PauliString> parsePaulis(Circuit circuit) {
         if (expect.isEmpty()) {
-            return java.util.List.of();
+            return List.of();
         }
         if (device != null) {
             throw new UserInputException("--expect cannot be combined with --device: give the noise with --noise instead");
@@ -136,26 +138,16 @@ final class SimulateCommand implements Callable<Integer> {
         if (noise != null) {
             DensityMatrixSimulator.requireExpectationsFit(circuit.numQubits());
         }
-        String midCircuit = ShotRunner.midCircuitReason(circuit);
-        if (midCircuit != null) {
-            throw new UserInputException("--expect: the values are of the state before the final measurements, which " + file
-                    + " does not have: " + midCircuit);
-        }
-        java.util.List<PauliString> paulis = new java.util.ArrayList<>();
-        for (String text : expect) {
-            PauliString p;
-            try {
-                p = PauliString.parse(text);
-            } catch (UserInputException e) {
-                throw new UserInputException("--expect: " + e.getMessage());
+        try {
+            ShotRunner.requireFinalState(circuit);
+            List<PauliString> paulis = new ArrayList<>();
+            for (String text : expect) {
+                paulis.add(PauliString.parse(text).requireFits(circuit.numQubits()));
             }
-            if (p.qubits() > circuit.numQubits()) {
-                throw new UserInputException("--expect: Pauli string '" + text.strip() + "' has " + p.qubits() + " letters; "
-                        + file + " has " + circuit.numQubits() + (circuit.numQubits() == 1 ? " qubit" : " qubits"));
-            }
-            paulis.add(p);
+            return paulis;
+        } catch (UserInputException e) {
+            throw new UserInputException("--expect: " + e.getMessage());
         }
-        return paulis;
     }
 
     private Map<String, Object> toJson(SimulationResult r, double elapsedMs, Precision amplitudes) {

@@ -32,6 +32,15 @@ public record PauliString(int qubits, long xMask, long zMask) {
         return new PauliString(s.length(), x, z);
     }
 
+    /** Refuses a string with more letters than an n-qubit circuit has qubits, naming both. */
+    public PauliString requireFits(int n) {
+        if (qubits > n) {
+            throw new SimulationException("Pauli string '" + this + "' has " + qubits + " letters; the circuit has " + n
+                    + (n == 1 ? " qubit" : " qubits"));
+        }
+        return this;
+    }
+
     /** Number of Y factors: each contributes a factor i (Y = i·X·Z). */
     public int yCount() {
         return Long.bitCount(xMask & zMask);

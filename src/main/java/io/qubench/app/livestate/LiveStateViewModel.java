@@ -78,12 +78,7 @@ public final class LiveStateViewModel {
                 continue;
             }
             try {
-                PauliString p = PauliString.parse(text);
-                if (p.qubits() > n) {
-                    problems.add("'" + text + "' has " + p.qubits() + " letters; the circuit has " + n + (n == 1 ? " qubit" : " qubits"));
-                } else {
-                    fitting.add(p);
-                }
+                fitting.add(PauliString.parse(text).requireFits(n));
             } catch (UserInputException e) {
                 problems.add(e.getMessage());
             }

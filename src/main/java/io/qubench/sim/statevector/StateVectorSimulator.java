@@ -49,12 +49,7 @@ public final class StateVectorSimulator implements Simulator {
      */
     public double[] expectations(Circuit circuit, RunOptions options, List<PauliString> paulis) {
         int n = circuit.numQubits();
-        for (PauliString p : paulis) {
-            if (p.qubits() > n) {
-                throw new SimulationException("Pauli string '" + p + "' has " + p.qubits() + " letters; the circuit has " + n
-                        + (n == 1 ? " qubit" : " qubits"));
-            }
-        }
+        paulis.forEach(p -> p.requireFits(n));
         boolean single = options.precision() == Precision.SINGLE;
         if (single) {
             requireSingleFits(n, 1, false, MemoryGuard.offHeapAvailableBytes(), MemoryGuard.physicalBytes());

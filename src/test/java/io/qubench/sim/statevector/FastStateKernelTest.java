@@ -59,11 +59,7 @@ class FastStateKernelTest {
                 for (FastState s : randomStates()) {
                     double[] before = s.amplitudes();
                     s.applyMatrix(m, a, b);
-                    double[] expected = apply(m.embed(N, a, b), before);
-                    double[] actual = s.amplitudes();
-                    for (int i = 0; i < expected.length; i++) {
-                        assertThat(actual[i]).as("targets %d,%d component %d", a, b, i).isCloseTo(expected[i], within(1e-10));
-                    }
+                    assertSameAmplitudes(s.amplitudes(), apply(m.embed(N, a, b), before), a, b);
                 }
             }
         }
@@ -89,11 +85,7 @@ class FastStateKernelTest {
                     s.applyGates(prep.operations().stream().map(o -> (GateOperation) o).toList());
                     double[] before = s.amplitudes();
                     s.applyMatrix(m, a, b);
-                    double[] expected = apply(embedded, before);
-                    double[] actual = s.amplitudes();
-                    for (int i = 0; i < expected.length; i++) {
-                        assertThat(actual[i]).as("targets %d,%d component %d", a, b, i).isCloseTo(expected[i], within(1e-10));
-                    }
+                    assertSameAmplitudes(s.amplitudes(), apply(embedded, before), a, b);
                 }
             }
         }
@@ -118,11 +110,7 @@ class FastStateKernelTest {
                 loops.applyGates(prepGates);
                 vectors.applyMatrix(m, pair);
                 loops.applyMatrix(m, pair);
-                double[] expected = loops.amplitudes();
-                double[] actual = vectors.amplitudes();
-                for (int i = 0; i < expected.length; i++) {
-                    assertThat(actual[i]).as("targets %d,%d component %d", pair[0], pair[1], i).isCloseTo(expected[i], within(1e-10));
-                }
+                assertSameAmplitudes(vectors.amplitudes(), loops.amplitudes(), pair[0], pair[1]);
             }
         }
     }
@@ -584,6 +572,12 @@ class FastStateKernelTest {
                 List.of(io.qubench.sim.PauliString.parse("ZII"), io.qubench.sim.PauliString.parse("IIZ")));
         assertThat(z).containsExactly(-1.0, 1.0);
         assertThat(new StateVectorSimulator().run(moved, io.qubench.sim.RunOptions.shots(10, 1)).counts()).containsOnlyKeys("100");
+    }
+
+    private static void assertSameAmplitudes(double[] actual, double[] expected, int a, int b) {
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(actual[i]).as("targets %d,%d component %d", a, b, i).isCloseTo(expected[i], within(1e-10));
+        }
     }
 
     private static double[] apply(Matrix m, double[] v) {
