@@ -8,9 +8,8 @@ import java.util.List;
 /**
  * Runs the same command again in a child JVM with a larger maximum heap. {@code java -jar}
  * gives a JVM a quarter of the machine by default, which stops state vectors at 28 qubits on
- * a 24 GiB machine; the child gets what the run needs (and huge pages, which make first touch
- * of many GiB of fresh memory faster here, though not of a few hundred MiB, so {@code bin/qubench}
- * leaves them off), and the JIT and log settings {@code bin/qubench}
+ * a 24 GiB machine; the child gets what the run needs, transparent huge pages as
+ * {@code bin/qubench} has (they make first touch of fresh memory faster here), and the JIT and log settings {@code bin/qubench}
  * gave this one: without them its kernels compiled at the default thresholds (the warm-up waited)
  * and the JVM's warnings went to standard output, into the JSON.
  */

@@ -331,6 +331,24 @@ class FastStateKernelTest {
         }
     }
 
+    /** Large enough that its arrays are made on two threads, a state starts in |0…0⟩, and its copy is its own. */
+    @org.junit.jupiter.api.Test
+    void aLargeStateAllocatedOnAllCoresStartsInTheGroundStateAndCopiesIndependently() {
+        int n = 21;
+        FastState state = new FastState(n, ParallelPolicy.allCores(1 << 14), 0);
+        double[] ground = state.amplitudes();
+        assertThat(ground[0]).isEqualTo(1.0);
+        assertThat(java.util.Arrays.stream(ground, 1, ground.length).allMatch(a -> a == 0)).isTrue();
+        GateOperation h = new GateOperation(StandardGate.H, List.of(), List.of(n - 1), null);
+        state.applyGates(List.of(h));
+        double[] afterH = state.amplitudes();
+        FastState copy = state.copy();
+        assertThat(java.util.Arrays.equals(copy.amplitudes(), afterH)).as("the copy has the amplitudes").isTrue();
+        copy.applyGates(List.of(h));
+        assertThat(java.util.Arrays.equals(state.amplitudes(), afterH)).as("the original is untouched by a gate on its copy").isTrue();
+        assertThat(copy.amplitudes()[0]).isCloseTo(1.0, within(1e-12));
+    }
+
     /**
      * A copy, or a state that takes another's amplitudes, knows which qubits are still in |0⟩
      * there: halfway through a circuit that takes its qubits out of |0⟩ one at a time, both go on
