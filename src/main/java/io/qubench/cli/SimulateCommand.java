@@ -26,6 +26,7 @@ import io.qubench.sim.SimulationResult;
 import io.qubench.sim.Simulator;
 import io.qubench.sim.density.DensityMatrixSimulator;
 import io.qubench.sim.statevector.StateVectorSimulator;
+import io.qubench.sim.trajectory.TrajectorySimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -76,13 +77,16 @@ final class SimulateCommand implements Callable<Integer> {
     long transpileSeed;
 
     @Option(names = "--expect", split = ",", paramLabel = "PAULI",
-            description = "also print the exact expectation value of each Pauli string (letters I X Y Z, qubit 0 rightmost, "
+            description = "also print the expectation value of each Pauli string (letters I X Y Z, qubit 0 rightmost, "
                     + "e.g. ZZ,XX; a shorter one leaves the higher qubits alone) in the state before the final measurements: "
-                    + "the ideal one, or with --noise the noisy density matrix")
+                    + "exact in the ideal one, or with --noise in the noisy density matrix; a noisy run on the trajectory "
+                    + "engine estimates it over its shots' trajectories, with the standard error")
     List<String> expect = List.of();
 
     private DeviceEmulation.Prepared prepared;
     private Map<String, Double> expectations = Map.of();
+    /** Set when the values are estimated over trajectories: each one's standard error. */
+    private Map<String, Double> standardErrors = Map.of();
 
     @Override
     public Integer call() throws Exception {
@@ -97,22 +101,34 @@ final class SimulateCommand implements Callable<Integer> {
         if (noise != null && device != null) {
             throw new io.qubench.circuit.UserInputException("give either --noise or --device, not both");
         }
-        List<PauliString> paulis = parsePaulis(circuit);
         NoiseModel noiseModel = NoiseOption.parse(noise);
+        List<PauliString> paulis = parsePaulis(circuit, options, noiseModel);
         if (device != null) {
             prepared = DeviceOption.prepare(device, circuit, shots, transpileSeed);
             circuit = prepared.circuit();
             noiseModel = prepared.noise();
         }
         Simulator simulator = Engine.named(engine).simulatorFor(circuit, options, noiseModel);
-        SimulationResult result = simulator.run(circuit, options);
-        if (!paulis.isEmpty()) {
-            // A second, exact pass: the counts' engine may hold neither a state vector nor ρ (stabilizer, trajectories).
-            double[] values = noise != null ? new DensityMatrixSimulator(noiseModel).expectations(circuit, options, paulis)
-                    : new StateVectorSimulator().expectations(circuit, options, paulis);
-            expectations = new LinkedHashMap<>();
-            for (int k = 0; k < values.length; k++) {
-                expectations.put(paulis.get(k).toString(), values[k]);
+        SimulationResult result;
+        expectations = new LinkedHashMap<>();
+        if (!paulis.isEmpty() && estimatedOverTrajectories(simulator)) {
+            // Estimated from the very trajectories the counts are sampled from: one pass.
+            TrajectorySimulator.Run run = ((TrajectorySimulator) simulator).runWithExpectations(circuit, options, paulis);
+            result = run.result();
+            standardErrors = new LinkedHashMap<>();
+            for (int k = 0; k < paulis.size(); k++) {
+                expectations.put(paulis.get(k).toString(), run.expectations().get(k).value());
+                standardErrors.put(paulis.get(k).toString(), run.expectations().get(k).standardError());
+            }
+        } else {
+            result = simulator.run(circuit, options);
+            if (!paulis.isEmpty()) {
+                // A second, exact pass: the counts' engine may hold neither a state vector nor ρ (the stabilizer).
+                double[] values = noise != null ? new DensityMatrixSimulator(noiseModel).expectations(circuit, options, paulis)
+                        : new StateVectorSimulator().expectations(circuit, options, paulis);
+                for (int k = 0; k < values.length; k++) {
+                    expectations.put(paulis.get(k).toString(), values[k]);
+                }
             }
         }
         double elapsedMs = (System.nanoTime() - start) / 1e6;
@@ -127,15 +143,29 @@ final class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The --expect strings, refused before anything runs when malformed, too long or asked of a device run. */
-    private List<PauliString> parsePaulis(Circuit circuit) {
+    /**
+     * Whether a noisy run's expectation values are estimated over trajectories rather than exact
+     * from ρ: when its counts come from the trajectory engine (auto picks it above 12 qubits, where
+     * ρ grows past 256 MiB).
+     */
+    private boolean estimatedOverTrajectories(Simulator simulator) {
+        return noise != null && simulator instanceof TrajectorySimulator;
+    }
+
+    /** The --expect strings, refused before anything runs when malformed, too long, asked of a device run or of too few trajectories. */
+    private List<PauliString> parsePaulis(Circuit circuit, RunOptions options, NoiseModel noiseModel) {
         if (expect.isEmpty()) {
             return List.of();
         }
         if (device != null) {
             throw new UserInputException("--expect cannot be combined with --device: give the noise with --noise instead");
         }
-        if (noise != null) {
+        if (estimatedOverTrajectories(Engine.named(engine).simulatorFor(circuit, options, noiseModel))) {
+            if (shots < 2) {
+                throw new UserInputException("--expect on the trajectory engine estimates over the shots' trajectories: "
+                        + "give --shots 2 or more, not " + shots);
+            }
+        } else if (noise != null) {
             DensityMatrixSimulator.requireExpectationsFit(circuit.numQubits());
         }
         try {
@@ -178,6 +208,9 @@ final class SimulateCommand implements Callable<Integer> {
         if (!expectations.isEmpty()) {
             m.put("expectations", expectations);
         }
+        if (!standardErrors.isEmpty()) {
+            m.put("expectation_standard_errors", standardErrors);
+        }
         return m;
     }
 
@@ -195,13 +228,17 @@ final class SimulateCommand implements Callable<Integer> {
         int width = r.counts().keySet().stream().mapToInt(String::length).max().orElse(4);
         r.counts().forEach((key, count) -> out.print(CountsTable.row(key, width, count, r.shots())));
         if (!expectations.isEmpty()) {
-            out.println(noise != null
-                    ? "expectation values, exact, in the noisy state before the final measurements (readout errors not included):"
-                    : "expectation values, exact, in the ideal state before the final measurements:");
+            out.println(!standardErrors.isEmpty()
+                    ? "expectation values, mean over " + r.shots() + " noisy trajectories ± standard error, in the state before the "
+                            + "final measurements (readout errors not included):"
+                    : noise != null
+                            ? "expectation values, exact, in the noisy state before the final measurements (readout errors not included):"
+                            : "expectation values, exact, in the ideal state before the final measurements:");
             int letters = expectations.keySet().stream().mapToInt(String::length).max().orElse(1);
             // Rounding noise of a zero would print as -0.000000.
-            expectations.forEach((pauli, value) -> out.printf(java.util.Locale.ROOT, "  <%-" + letters + "s>  %+.6f%n", pauli,
-                    Math.abs(value) < 5e-7 ? 0.0 : value));
+            expectations.forEach((pauli, value) -> out.printf(java.util.Locale.ROOT, "  <%-" + letters + "s>  %+.6f%s%n", pauli,
+                    Math.abs(value) < 5e-7 ? 0.0 : value,
+                    standardErrors.containsKey(pauli) ? String.format(java.util.Locale.ROOT, " ± %.6f", standardErrors.get(pauli)) : ""));
         }
         if (r.statevector() != null) {
             out.println("state vector (index bit k = qubit k):");

@@ -115,8 +115,37 @@ class QubenchCliTest {
         assertThat(values.get("XX").asDouble()).isCloseTo(0.81, within(1e-12));
         out.getBuffer().setLength(0);
         Path wide = write("wide.qasm", HEADER + "qreg q[16];\nh q;\n");
-        assertThat(run("simulate", wide.toString(), "--noise", "depolarizing=0.1", "--expect", "ZZ")).isEqualTo(2);
+        assertThat(run("simulate", wide.toString(), "--noise", "depolarizing=0.1", "--engine", "density", "--expect", "ZZ"))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("16-qubit density matrix").contains("drop --noise");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    /**
+     * Above 12 qubits a noisy run goes to trajectories, and so do its expectation values: the mean
+     * over the shots' trajectories with its standard error. Each qubit of h q is |+⟩ and ends,
+     * after one depolarizing channel (1 − p)ρ + p·I/2 of p = 0.1, with ⟨X⟩ = 1 − p per qubit.
+     */
+    @Test
+    void expectWithNoiseOnManyQubitsEstimatesOverTheTrajectoriesWithAStandardError() throws IOException {
+        Path wide = write("wide.qasm", HEADER + "qreg q[16];\nh q;\n");
+        assertThat(run("simulate", wide.toString(), "--noise", "depolarizing=0.1", "--shots", "2000", "--seed", "4",
+                "--expect", "X,XX,Z", "--json")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("engine").asText()).isEqualTo("trajectory");
+        double x = 1 - 0.1;
+        JsonNode values = json.get("expectations");
+        JsonNode errors = json.get("expectation_standard_errors");
+        assertThat(errors.get("X").asDouble()).isBetween(0.001, 0.05);
+        assertThat(values.get("X").asDouble()).isCloseTo(x, within(4 * errors.get("X").asDouble()));
+        assertThat(values.get("XX").asDouble()).isCloseTo(x * x, within(4 * errors.get("XX").asDouble()));
+        assertThat(values.get("Z").asDouble()).isCloseTo(0, within(4 * errors.get("Z").asDouble()));
+        out.getBuffer().setLength(0);
+        assertThat(run("simulate", wide.toString(), "--noise", "depolarizing=0.1", "--shots", "500", "--expect", "X")).isZero();
+        assertThat(out.toString()).contains("mean over 500 noisy trajectories").containsPattern("(?m)^  <X>  \\+0\\.\\d{6} ± 0\\.\\d{6}$");
+        out.getBuffer().setLength(0);
+        assertThat(run("simulate", wide.toString(), "--noise", "depolarizing=0.1", "--shots", "1", "--expect", "X")).isEqualTo(2);
+        assertThat(err.toString()).contains("--shots 2 or more");
         assertThat(out.toString()).isEmpty();
     }
 

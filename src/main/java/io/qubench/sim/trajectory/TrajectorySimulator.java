@@ -19,6 +19,7 @@ import io.qubench.noise.NoiseModel;
 import io.qubench.noise.QuantumChannel;
 import io.qubench.sim.Bitstrings;
 import io.qubench.sim.MemoryGuard;
+import io.qubench.sim.PauliString;
 import io.qubench.sim.RunOptions;
 import io.qubench.sim.ShotRunner;
 import io.qubench.sim.SimulationException;
@@ -65,28 +66,133 @@ public final class TrajectorySimulator implements Simulator {
 
     @Override
     public SimulationResult run(Circuit circuit, RunOptions options) {
+        return runWithExpectations(circuit, options, List.of()).result();
+    }
+
+    /** A run's counts, and the expectation values estimated over the trajectories they were sampled from. */
+    public record Run(SimulationResult result, List<Estimate> expectations) {
+    }
+
+    /** An expectation value estimated over trajectories: their mean, and the standard error of that mean. */
+    public record Estimate(double value, double standardError) {
+    }
+
+    /**
+     * The run, and ⟨P⟩ for each Pauli string in the noisy state before the terminal measurements,
+     * for circuits whose density matrix is too large: the mean of ⟨ψ|P|ψ⟩ over the run's
+     * {@code options.shots()} trajectories, from the same end states its shots are sampled from,
+     * with the standard error of that mean. Readout errors, which act on reported bits, are not
+     * in it. With Pauli strings, a mid-circuit measurement, a reset or a condition, or fewer than
+     * two shots, is a clear error.
+     */
+    public Run runWithExpectations(Circuit circuit, RunOptions options, List<PauliString> paulis) {
         long start = System.nanoTime();
         int n = circuit.numQubits();
+        requireFits(n);
+        if (options.statevector()) {
+            throw new SimulationException("the trajectory engine samples noisy shots and has no single state vector; "
+                    + "use the statevector engine without noise");
+        }
+        paulis.forEach(p -> p.requireFits(n));
+        Circuit flat = ShotRunner.prepare(circuit, options);
+        if (!paulis.isEmpty()) {
+            ShotRunner.requireFinalState(flat);
+            if (options.shots() < 2) {
+                throw new SimulationException("an estimate over noisy trajectories needs at least 2 shots (one trajectory each), not "
+                        + options.shots());
+            }
+        }
+        SplittableRandom random = new SplittableRandom(options.seed());
+        boolean implicit = flat.operations().stream().noneMatch(o -> o instanceof Measurement);
+        Map<String, Integer> counts;
+        List<Estimate> estimates = List.of();
+        if (ShotRunner.terminalMeasurementsOnly(flat)) {
+            Counter counter = new Counter(flat, implicit);
+            Averages averages = new Averages(paulis);
+            trajectories(flat, options, random, paulis.isEmpty() ? counter : (state, shots, leafRandom) -> {
+                averages.reached(state, shots, leafRandom);
+                counter.reached(state, shots, leafRandom);
+            });
+            counts = counter.counts;
+            estimates = averages.estimates(options.shots());
+        } else {
+            counts = shotByShot(flat, options, random);
+        }
+        SimulationResult result = new SimulationResult(n, circuit.numClbits(), options.shots(), options.seed(), new TreeMap<>(counts),
+                null, implicit, name(), System.nanoTime() - start);
+        return new Run(result, estimates);
+    }
+
+    /**
+     * Every shot's trajectory through the gates of a circuit measured only at its end, each end
+     * state given to {@code leaf}: as a tree of shared prefixes when every channel is a mixture of
+     * unitaries, else one by one with Kraus operators picked by their probability in the state.
+     */
+    private void trajectories(Circuit flat, RunOptions options, SplittableRandom random, Leaf leaf) {
+        if (allUnitaryMixtures(flat)) {
+            new Tree(flat, options, random, leaf).run();
+            return;
+        }
+        List<GateOperation> gates = ShotRunner.gatesOf(flat);
+        for (int shot = 0; shot < options.shots(); shot++) {
+            FastState state = new FastState(flat.numQubits(), policy, 0);
+            for (GateOperation g : gates) {
+                applyNoisy(state, g, random);
+            }
+            leaf.reached(state, new int[] {shot}, random);
+            ShotRunner.checkCancelled();
+        }
+        options.progress().progress(1.0);
+    }
+
+    private static void requireFits(int n) {
         MemoryGuard.requireFits(n, MemoryGuard.statevectorBytes(n, 3), MemoryGuard.availableBytes(),
                 "with copies kept at branches of the trajectories");
         if (n > io.qubench.sim.statevector.StateVectorSimulator.MAX_QUBITS) {
             throw new SimulationException("the trajectory engine holds at most 30 qubits; this circuit has " + n);
         }
-        if (options.statevector()) {
-            throw new SimulationException("the trajectory engine samples noisy shots and has no single state vector; "
-                    + "use the statevector engine without noise");
+    }
+
+    /** Sums over trajectories of ⟨P⟩ and ⟨P⟩² per Pauli string; leaves of the tree may end on several threads at once. */
+    private static final class Averages implements Leaf {
+        private final List<PauliString> paulis;
+        private final double[] sums;
+        private final double[] squares;
+
+        Averages(List<PauliString> paulis) {
+            this.paulis = paulis;
+            this.sums = new double[paulis.size()];
+            this.squares = new double[paulis.size()];
         }
-        Circuit flat = ShotRunner.prepare(circuit, options);
-        SplittableRandom random = new SplittableRandom(options.seed());
-        Map<String, Integer> counts;
-        boolean implicit = flat.operations().stream().noneMatch(o -> o instanceof Measurement);
-        if (ShotRunner.terminalMeasurementsOnly(flat) && allUnitaryMixtures(flat)) {
-            counts = new Tree(flat, options, random, implicit).run();
-        } else {
-            counts = shotByShot(flat, options, random);
+
+        @Override
+        public void reached(FastState state, int[] shots, SplittableRandom random) {
+            double[] values = paulis.stream().mapToDouble(state::expectation).toArray();
+            synchronized (this) {
+                for (int k = 0; k < values.length; k++) {
+                    sums[k] += shots.length * values[k];
+                    squares[k] += shots.length * values[k] * values[k];
+                }
+            }
         }
-        return new SimulationResult(n, circuit.numClbits(), options.shots(), options.seed(), new TreeMap<>(counts), null,
-                implicit, name(), System.nanoTime() - start);
+
+        /** The means over {@code trajectories} (at least 2), with the standard errors of the means. */
+        synchronized List<Estimate> estimates(int trajectories) {
+            List<Estimate> estimates = new ArrayList<>();
+            for (int k = 0; k < sums.length; k++) {
+                double mean = sums[k] / trajectories;
+                double variance = Math.max(0, (squares[k] - trajectories * mean * mean) / (trajectories - 1));
+                estimates.add(new Estimate(mean, Math.sqrt(variance / trajectories)));
+            }
+            return estimates;
+        }
+    }
+
+    /** What happens where trajectories end: {@code shots} followed the same one to {@code state}. */
+    @FunctionalInterface
+    private interface Leaf {
+        /** Called once per end state, possibly on several threads at once; {@code random} is the leaf's own. */
+        void reached(FastState state, int[] shots, SplittableRandom random);
     }
 
     private boolean allUnitaryMixtures(Circuit flat) {
@@ -152,10 +258,8 @@ public final class TrajectorySimulator implements Simulator {
     private final class Tree {
         private final Circuit flat;
         private final RunOptions options;
-        private final boolean implicit;
+        private final Leaf leaf;
         private final List<Step> steps;
-        private final List<Measurement> measurements = new ArrayList<>();
-        private final Map<String, Integer> counts = new java.util.concurrent.ConcurrentHashMap<>();
         /** Each leaf samples with its own generator, seeded from this and its first shot: the counts do not depend on which thread ran it. */
         private final long leafSeed;
         /** Branches run in parallel: a forked one holds a copy of the state, so only this many wait at once. */
@@ -168,12 +272,11 @@ public final class TrajectorySimulator implements Simulator {
         private final int[] channelSteps;
         private final int[] defaults;
 
-        Tree(Circuit flat, RunOptions options, SplittableRandom random, boolean implicit) {
+        Tree(Circuit flat, RunOptions options, SplittableRandom random, Leaf leaf) {
             this.flat = flat;
             this.options = options;
-            this.implicit = implicit;
+            this.leaf = leaf;
             this.steps = gateSteps(flat);
-            flat.operations().stream().filter(o -> o instanceof Measurement).forEach(o -> measurements.add((Measurement) o));
             channelSteps = java.util.stream.IntStream.range(0, steps.size()).filter(i -> steps.get(i).isChannel()).toArray();
             defaults = new int[channelSteps.length];
             for (int c = 0; c < channelSteps.length; c++) {
@@ -195,7 +298,7 @@ public final class TrajectorySimulator implements Simulator {
             }
         }
 
-        Map<String, Integer> run() {
+        void run() {
             int[] all = java.util.stream.IntStream.range(0, options.shots()).toArray();
             if (all.length > 0) {
                 FastState root = new FastState(flat.numQubits(), policy, 0);
@@ -214,7 +317,6 @@ public final class TrajectorySimulator implements Simulator {
                 }
             }
             options.progress().progress(1.0);
-            return counts;
         }
 
         /** Runs steps from {@code step} (channel counter {@code channel}) for {@code shots}, which agree so far. */
@@ -268,7 +370,7 @@ public final class TrajectorySimulator implements Simulator {
                 running.forEach(java.util.concurrent.ForkJoinTask::join);
                 return;
             }
-            record(state, shots);
+            leaf.reached(state, shots, new SplittableRandom(leafSeed ^ (shots[0] * 0x9E3779B97F4A7C15L)));
         }
 
         private boolean reserveFork() {
@@ -286,8 +388,23 @@ public final class TrajectorySimulator implements Simulator {
             }
         }
 
-        private void record(FastState state, int[] shots) {
-            SplittableRandom random = new SplittableRandom(leafSeed ^ (shots[0] * 0x9E3779B97F4A7C15L));
+    }
+
+    /** Counts the terminal measurements' outcomes, readout errors included, of the shots at each leaf. */
+    private final class Counter implements Leaf {
+        private final Circuit flat;
+        private final boolean implicit;
+        private final List<Measurement> measurements = new ArrayList<>();
+        private final Map<String, Integer> counts = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Counter(Circuit flat, boolean implicit) {
+            this.flat = flat;
+            this.implicit = implicit;
+            flat.operations().stream().filter(o -> o instanceof Measurement).forEach(o -> measurements.add((Measurement) o));
+        }
+
+        @Override
+        public void reached(FastState state, int[] shots, SplittableRandom random) {
             boolean[] clbits = new boolean[flat.numClbits()];
             for (BitSet outcome : state.sample(shots.length, random)) {
                 for (int q = 0; q < flat.numQubits(); q++) {
@@ -325,7 +442,7 @@ public final class TrajectorySimulator implements Simulator {
         return weights.length - 1;
     }
 
-    /** The general case: each shot on its own, Kraus operators chosen by their probability in the current state. */
+    /** Mid-circuit measurement, reset or conditions: each shot on its own, Kraus operators chosen by their probability in the current state. */
     private Map<String, Integer> shotByShot(Circuit flat, RunOptions options, SplittableRandom random) {
         Map<String, Integer> counts = new HashMap<>();
         boolean implicit = flat.operations().stream().noneMatch(o -> o instanceof Measurement);
@@ -337,17 +454,7 @@ public final class TrajectorySimulator implements Simulator {
                     continue;
                 }
                 switch (op) {
-                    case GateOperation g -> {
-                        List<Step> steps = new ArrayList<>();
-                        addGate(steps, g);
-                        for (Step s : steps) {
-                            if (s.isChannel()) {
-                                applyChannel(state, s.channel(), s.qubits(), random);
-                            } else {
-                                state.applyMatrix(s.gate(), s.qubits());
-                            }
-                        }
-                    }
+                    case GateOperation g -> applyNoisy(state, g, random);
                     case Measurement m -> {
                         boolean actual = state.measure(m.qubit(), random);
                         clbits[m.clbit()] = noise.readout(m.qubit()).map(e -> e.read(actual, random)).orElse(actual);
@@ -368,6 +475,19 @@ public final class TrajectorySimulator implements Simulator {
         }
         options.progress().progress(1.0);
         return counts;
+    }
+
+    /** The gate, then each of its channels with a Kraus operator picked by its probability in the state. */
+    private void applyNoisy(FastState state, GateOperation g, SplittableRandom random) {
+        List<Step> steps = new ArrayList<>();
+        addGate(steps, g);
+        for (Step s : steps) {
+            if (s.isChannel()) {
+                applyChannel(state, s.channel(), s.qubits(), random);
+            } else {
+                state.applyMatrix(s.gate(), s.qubits());
+            }
+        }
     }
 
     /** Picks Kraus operator k with probability ‖K_k ψ‖² and renormalises. */

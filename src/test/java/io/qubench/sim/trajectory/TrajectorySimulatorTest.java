@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import io.qubench.noise.NoiseModel;
 import io.qubench.noise.UniformNoiseModel;
 import io.qubench.sim.Bitstrings;
 import io.qubench.sim.Engine;
+import io.qubench.sim.PauliString;
 import io.qubench.sim.ReferenceSimulatorProperties;
 import io.qubench.sim.RunOptions;
 import io.qubench.sim.SimulationResult;
@@ -22,6 +24,7 @@ import io.qubench.sim.density.DensityMatrixSimulator;
 import io.qubench.sim.statevector.ParallelPolicy;
 
 class TrajectorySimulatorTest {
+
 
     private static Circuit measured(Circuit c) {
         CircuitBuilder b = Circuit.builder().qubits(c.numQubits()).clbits(c.numQubits());
@@ -47,6 +50,56 @@ class TrajectorySimulatorTest {
         SimulationResult r = new TrajectorySimulator(noise, ParallelPolicy.SEQUENTIAL).run(c, RunOptions.shots(20_000, 5));
         assertThat(r.engine()).isEqualTo("trajectory");
         assertThat(distance(r, exact, 4)).isLessThan(0.03);
+    }
+
+    /**
+     * The estimate over trajectories lies within a few standard errors of the density matrix's
+     * exact Tr(ρP), for unitary-mixture noise (the tree of shared prefixes) and for amplitude
+     * damping (shot by shot); terminal measurements are left out of the state.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"depolarizing", "amplitude damping"})
+    void expectationEstimatesOverTrajectoriesAgreeWithTheExactDensityMatrix(String kind) {
+        Circuit c = measured(ReferenceSimulatorProperties.randomCircuit(11, 3, 24));
+        NoiseModel noise = kind.equals("depolarizing") ? UniformNoiseModel.depolarizing(0.05, 0)
+                : new UniformNoiseModel(Channels.amplitudeDamping(0.1), Channels.depolarizing(0.05, 2), null);
+        List<PauliString> paulis = List.of(PauliString.parse("ZZZ"), PauliString.parse("XIY"), PauliString.parse("Z"),
+                PauliString.parse("III"));
+        double[] exact = new DensityMatrixSimulator(noise).expectations(c, RunOptions.shots(0, 1), paulis);
+        TrajectorySimulator.Run run = new TrajectorySimulator(noise).runWithExpectations(c, RunOptions.shots(4_000, 8), paulis);
+        List<TrajectorySimulator.Estimate> estimates = run.expectations();
+        assertThat(distance(run.result(), new DensityMatrixSimulator(noise).probabilities(c, RunOptions.shots(0, 1)), 3))
+                .as("the counts of the same trajectories").isLessThan(0.05);
+        for (int k = 0; k < 3; k++) {
+            assertThat(estimates.get(k).standardError()).as(paulis.get(k).toString()).isGreaterThan(0);
+            assertThat(estimates.get(k).value()).as(paulis.get(k).toString())
+                    .isCloseTo(exact[k], within(4 * estimates.get(k).standardError() + 1e-9));
+        }
+        // The identity is 1 in every trajectory: no spread.
+        assertThat(estimates.get(3).value()).isCloseTo(1.0, within(1e-12));
+        assertThat(estimates.get(3).standardError()).isLessThan(1e-6);
+    }
+
+    @Test
+    void expectationEstimatesWithoutNoiseAreTheIdealValuesWithNoSpread() {
+        Circuit ghz = Circuit.builder().qubits(3).h(0).cx(0, 1).cx(1, 2).build();
+        List<TrajectorySimulator.Estimate> e = new TrajectorySimulator(NoiseModel.IDEAL)
+                .runWithExpectations(ghz, RunOptions.shots(10, 1), List.of(PauliString.parse("XXX"), PauliString.parse("ZI"))).expectations();
+        assertThat(e.get(0).value()).isCloseTo(1.0, within(1e-12));
+        assertThat(e.get(1).value()).isCloseTo(0.0, within(1e-12));
+        assertThat(e.get(0).standardError()).isLessThan(1e-6);
+    }
+
+    @Test
+    void expectationEstimatesRefuseTooFewTrajectoriesAndMidCircuitMeasurement() {
+        NoiseModel noise = UniformNoiseModel.depolarizing(0.05, 0);
+        Circuit bell = Circuit.builder().qubits(2).h(0).cx(0, 1).build();
+        List<PauliString> zz = List.of(PauliString.parse("ZZ"));
+        assertThatThrownBy(() -> new TrajectorySimulator(noise).runWithExpectations(bell, RunOptions.shots(1, 1), zz))
+                .hasMessageContaining("at least 2 shots");
+        Circuit midCircuit = Circuit.builder().qubits(2).clbits(1).h(0).measure(0, 0).cx(0, 1).build();
+        assertThatThrownBy(() -> new TrajectorySimulator(noise).runWithExpectations(midCircuit, RunOptions.shots(100, 1), zz))
+                .hasMessageContaining("before the final measurements");
     }
 
     @Test
