@@ -18,14 +18,10 @@ import io.qubench.circuit.Operation.GateOperation;
 import io.qubench.circuit.StandardGate;
 
 /**
- * The behaviour every state-vector engine must share, checked against the reference engine
- * (the qsim / Hipparchus pattern: one contract, each engine supplies only its factory).
+ * What every state-vector engine must do beyond the {@link EngineContract}: give the reference
+ * engine's amplitudes, and its very counts for the same seed.
  */
-public abstract class SimulatorContract {
-
-    private final ReferenceSimulator reference = new ReferenceSimulator();
-
-    protected abstract Simulator simulator();
+public abstract class SimulatorContract extends EngineContract {
 
     /** How close each amplitude must come to the reference's: a single-precision engine loosens it. */
     protected double tolerance() {
@@ -95,58 +91,12 @@ public abstract class SimulatorContract {
         assertSameStateAsReference(prep.withOperations(ops));
     }
 
+    /** A state-vector engine draws its shots as the reference does: the same seed, the same counts. */
     @Test
-    void ghzCountsAreAllZerosOrAllOnes() {
-        CircuitBuilder b = Circuit.builder().qubits(12).clbits(12).h(0);
-        for (int q = 1; q < 12; q++) {
-            b.cx(q - 1, q);
-        }
-        SimulationResult r = simulator().run(b.measureAll().build(), RunOptions.shots(1000, 4));
-        assertThat(r.counts()).containsOnlyKeys("000000000000", "111111111111");
-        assertThat(r.engine()).isEqualTo(simulator().name());
-    }
-
-    @Test
-    void countsFollowTheReferenceProbabilitiesAndRepeatForTheSameSeed() {
-        Circuit c = ReferenceSimulatorProperties.randomCircuit(77, 6, 60);
-        CircuitBuilder b = Circuit.builder().qubits(6).clbits(6);
-        c.operations().forEach(b::add);
-        Circuit measured = b.measureAll().build();
-        int shots = 20_000;
-        SimulationResult r = simulator().run(measured, RunOptions.shots(shots, 5));
-        assertThat(simulator().run(measured, RunOptions.shots(shots, 5)).counts()).isEqualTo(r.counts());
-        double[] sv = state(reference, c);
-        for (int i = 0; i < 64; i++) {
-            double p = sv[2 * i] * sv[2 * i] + sv[2 * i + 1] * sv[2 * i + 1];
-            double expected = p * shots;
-            double count = r.counts().getOrDefault(Bitstrings.ofIndex(i, 6), 0);
-            assertThat(count).as("outcome %d", i).isCloseTo(expected, within(5 * Math.sqrt(expected + 1) + 1));
-        }
-    }
-
-    @Test
-    void midCircuitMeasurementResetAndConditionsFollowTheReference() {
-        CircuitBuilder b = Circuit.builder().qubits(5);
-        ClassicalRegister c = b.addClassicalRegister("c", 3);
-        b.h(0).cx(0, 3).measure(0, 0)
-                .add(new GateOperation(StandardGate.X, List.of(), List.of(4), Condition.onRegister(c, 1)))
-                .reset(0).h(0).measure(0, 1).measure(4, 2);
-        Circuit circuit = b.build();
+    void midCircuitMeasurementResetAndConditionsGiveTheReferenceCountsExactly() {
+        Circuit circuit = measuresResetsAndConditions();
         SimulationResult r = simulator().run(circuit, RunOptions.shots(3000, 9));
         assertThat(r.counts()).isEqualTo(reference.run(circuit, RunOptions.shots(3000, 9)).counts());
         assertThat(r.counts().keySet()).allMatch(k -> k.charAt(0) == k.charAt(2));
-    }
-
-    @Test
-    void aCircuitWithoutMeasurementSamplesAllQubits() {
-        SimulationResult r = simulator().run(Circuit.builder().qubits(9).x(8).x(0).build(), RunOptions.shots(10, 1));
-        assertThat(r.implicitMeasurement()).isTrue();
-        assertThat(r.counts()).containsOnlyKeys("100000001");
-    }
-
-    @Test
-    void fortyQubitsAreRefusedBeforeAllocating() {
-        assertThatThrownBy(() -> simulator().run(Circuit.builder().qubits(40).h(0).build(), RunOptions.shots(1, 1)))
-                .isInstanceOf(SimulationException.class).hasMessageContaining("40-qubit state vector needs");
     }
 }

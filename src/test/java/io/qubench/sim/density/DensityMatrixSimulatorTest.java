@@ -35,6 +35,16 @@ import io.qubench.sim.statevector.Warmup;
 
 class DensityMatrixSimulatorTest {
 
+    /** Without noise, ρ stays pure: the engine's counts follow the reference's. */
+    @org.junit.jupiter.api.Nested
+    class Contract extends io.qubench.sim.EngineContract {
+        @Override
+        protected io.qubench.sim.Simulator simulator() {
+            return new DensityMatrixSimulator();
+        }
+    }
+
+
     /** One given channel after every one-qubit gate. */
     static NoiseModel after1q(QuantumChannel c) {
         return new UniformNoiseModel(c, null, null);

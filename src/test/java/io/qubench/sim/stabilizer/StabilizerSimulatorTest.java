@@ -33,6 +33,26 @@ import io.qubench.sim.SimulationResult;
 
 class StabilizerSimulatorTest {
 
+    /** On Clifford circuits; a 40-qubit tableau is small, so nothing is refused for its size. */
+    @org.junit.jupiter.api.Nested
+    class Contract extends io.qubench.sim.EngineContract {
+        @Override
+        protected io.qubench.sim.Simulator simulator() {
+            return new StabilizerSimulator();
+        }
+
+        @Override
+        protected Circuit randomCircuit(long seed, int qubits, int gates) {
+            return randomClifford(seed, qubits, gates).build();
+        }
+
+        @Override
+        protected boolean refusesFortyQubits() {
+            return false;
+        }
+    }
+
+
     private static final List<StandardGate> CLIFFORD = List.of(StandardGate.ID, StandardGate.X, StandardGate.Y,
             StandardGate.Z, StandardGate.H, StandardGate.S, StandardGate.SDG, StandardGate.SX, StandardGate.SXDG,
             StandardGate.CX, StandardGate.CY, StandardGate.CZ, StandardGate.SWAP, StandardGate.ISWAP, StandardGate.ECR,

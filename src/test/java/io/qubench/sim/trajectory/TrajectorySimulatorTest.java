@@ -25,6 +25,15 @@ import io.qubench.sim.statevector.ParallelPolicy;
 
 class TrajectorySimulatorTest {
 
+    /** Without noise every trajectory is the ideal one: the engine's counts follow the reference's. */
+    @org.junit.jupiter.api.Nested
+    class Contract extends io.qubench.sim.EngineContract {
+        @Override
+        protected io.qubench.sim.Simulator simulator() {
+            return new TrajectorySimulator(NoiseModel.IDEAL);
+        }
+    }
+
 
     private static Circuit measured(Circuit c) {
         CircuitBuilder b = Circuit.builder().qubits(c.numQubits()).clbits(c.numQubits());
