@@ -387,7 +387,6 @@ public final class TrajectorySimulator implements Simulator {
                 state.applyMatrix(u, s.qubits());
             }
         }
-
     }
 
     /** Counts the terminal measurements' outcomes, readout errors included, of the shots at each leaf. */
