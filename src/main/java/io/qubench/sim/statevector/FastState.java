@@ -756,6 +756,12 @@ public final class FastState implements QuantumState {
             dense1InLanes(d, sp);
             return;
         }
+        if (Long.bitCount(d.controlMask()) == 1 && hasLaneTarget(d.involved(), sp)) {
+            // Its runs would be single amplitudes (cu on 0,1 or 20,0 took 1.9-2.5x a Hadamard pass);
+            // as the 4x4 matrix it is, the in-lane two-qubit kernel takes it a vector at a time.
+            dense2InLanes(Kernels.withControlAsTarget(d), sp);
+            return;
+        }
         int t = 1 << d.targets()[0];
         double[] mr = d.re();
         double[] mi = d.im();
@@ -765,6 +771,8 @@ public final class FastState implements QuantumState {
             // Pairs indexed directly rather than by runs: with the target at 3–5 a run holds one to
             // four vectors (in a 2^15 piece: 0.61–0.84 ns per amplitude → 0.35–0.37).
             int below = t - 1;
+            int ahead = readAheadFor(t, sp);
+            int end = (int) (sp.offset() + sp.size());
             sp.policy().forRange(sp.size() / (2 * LANES), (from, to) -> {
                 DoubleVector a00r = DoubleVector.broadcast(S, m00r), a01r = DoubleVector.broadcast(S, m01r);
                 DoubleVector a10r = DoubleVector.broadcast(S, m10r), a11r = DoubleVector.broadcast(S, m11r);
@@ -772,8 +780,15 @@ public final class FastState implements QuantumState {
                 DoubleVector a10i = DoubleVector.broadcast(S, m10i), a11i = DoubleVector.broadcast(S, m11i);
                 DoubleVector n00i = a00i.neg(), n10i = a10i.neg();
                 int base = (int) sp.offset();
+                // The read-ahead touches the two lines a pair uses up, one block of 2t amplitudes ahead in address order.
+                int next = base + Kernel.Bits.insertZero((int) from * LANES, below) + ahead;
+                double touched = 0;
                 for (int v = (int) from; v < (int) to; v++) {
                     int i = base + Kernel.Bits.insertZero(v * LANES, below);
+                    if (ahead > 0 && next + LANES < end) {
+                        touched += twoLines(next);
+                        next += 2 * LANES;
+                    }
                     DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
                     DoubleVector yr = DoubleVector.fromArray(S, re, i + t), yi = DoubleVector.fromArray(S, im, i + t);
                     xr.fma(a00r, yr.fma(a01r, xi.fma(n00i, yi.mul(a01i).neg()))).intoArray(re, i);
@@ -781,6 +796,7 @@ public final class FastState implements QuantumState {
                     xr.fma(a10r, yr.fma(a11r, xi.fma(n10i, yi.mul(a11i).neg()))).intoArray(re, i + t);
                     xi.fma(a10r, yi.fma(a11r, xr.fma(a10i, yr.mul(a11i)))).intoArray(im, i + t);
                 }
+                readAheadSink = touched;
             });
             return;
         }
@@ -908,6 +924,23 @@ public final class FastState implements QuantumState {
 
     /** Where a pass's read-ahead sums what it touched: a store, so the JIT keeps the loads. */
     private static double readAheadSink;
+
+    /** What a read-ahead touches for a pair of vectors from {@code at}: one double of each of their lines. */
+    private double twoLines(int at) {
+        return re[at] + re[at + LANES] + im[at] + im[at + LANES];
+    }
+
+    /**
+     * How far a one-qubit pass over memory reads ahead of its pairs, in amplitudes: one block of
+     * 2t in address order when the target's offset t is 2^6–2^10 (runs of 512 B–8 KiB, which the
+     * hardware prefetcher follows badly: C without prefetch instructions is as slow), else 0. On
+     * 26 qubits, alternated with a Hadamard on qubit 14 (19 ms), by target: 6 1.83 → 0.99–1.04×,
+     * 7 2.07 → 0.97, 8 1.98 → 1.08–1.11, 9 1.52–1.61 → 1.25–1.28, 10 1.55 → 1.37. Elsewhere it
+     * cost time (5 0.95 → 1.13, 11 1.26 → 1.48, 14 1.0 → 1.6), as did reading half a block or two.
+     */
+    private int readAheadFor(int offset, Space sp) {
+        return sp.size() > (1L << chunkQubits) && offset >= 64 && offset <= 1024 ? 2 * offset : 0;
+    }
 
     /**
      * How a two-qubit pass over memory reads the state ahead of its groups: by this many
@@ -1106,7 +1139,7 @@ public final class FastState implements QuantumState {
             double touched = 0;
             for (int v = (int) from; v < (int) to; v++) {
                 if (ahead > 0 && next + LANES < stateEnd) {
-                    touched += re[next] + re[next + LANES] + im[next] + im[next + LANES];
+                    touched += twoLines(next);
                     next += 2 * LANES;
                 }
                 int i = base + Kernel.Bits.insertZero(v * LANES, below);
@@ -1722,8 +1755,8 @@ public final class FastState implements QuantumState {
             swapInLanes(s, sp);
             return;
         }
-        if (sp.size() >= vectorFrom && ((a | b) & (LANES - 1)) == 0 && (s.controlMask() & (LANES - 1)) != 0) {
-            swapUnderLaneControls(s, sp);
+        if (sp.size() >= vectorFrom && ((a | b | s.controlMask()) & (LANES - 1)) != 0) {
+            swapAcrossVectors(s, sp);
             return;
         }
         forRuns(sp, s.involved(), s.controlMask(), (starts, runs, count) -> {
@@ -1773,6 +1806,23 @@ public final class FastState implements QuantumState {
         VectorMask<Double> moving = VectorMask.fromArray(S, moves, 0);
         VectorShuffle<Double> flip = VectorShuffle.fromOp(S, lane -> lane ^ partner);
         long highControls = s.controlMask() & ~(LANES - 1L);
+        long lowestControl = Long.lowestOneBit(highControls);
+        if (highControls != 0 && (lowestControl <= 4 * LANES || lowestControl == 2048 || lowestControl == 4096)) {
+            // Every vector, moving lanes only where the controls are 1: the vectors under the
+            // controls alone, as runs of 1-4 vectors (control on 3-5) or of 2^11-2^12 amplitudes,
+            // took longer than a whole pass. On 26 qubits, alternated with a Hadamard pass:
+            // cx 4 → 1 2.72 → 0.90x, 5 → 0 1.42-2.08 → 0.89-0.94x, 12 → 0 1.27-1.39 → 0.98-1.02x;
+            // runs stay where they are cheaper (8 → 0 0.61x, 13 → 0 0.60x).
+            VectorMask<Double> still = S.maskAll(false);
+            int controls = (int) highControls;
+            forVectors(sp, new int[0], 0, i -> {
+                VectorMask<Double> m = (i & controls) == controls ? moving : still;
+                DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
+                xr.blend(xr.rearrange(flip), m).intoArray(re, i);
+                xi.blend(xi.rearrange(flip), m).intoArray(im, i);
+            });
+            return;
+        }
         forVectors(sp, Kernel.Bits.withMask(new int[0], highControls), highControls, i -> {
             DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
             xr.blend(xr.rearrange(flip), moving).intoArray(re, i);
@@ -1781,26 +1831,40 @@ public final class FastState implements QuantumState {
     }
 
     /**
-     * A swap of amplitudes in different vectors (targets above qubit 2) under a control inside
-     * a vector (cx 0 → 14): each pair of vectors exchanges the lanes where the in-vector controls are 1.
+     * A swap of amplitudes in different vectors with a qubit inside a vector: a control (cx 0 → 14)
+     * or a partner (swap 0, 20). Each amplitude at offset a sits in the vector at the high part of
+     * a, its partner in the vector at the high part of b, in the lane its low bits flip to; each
+     * pair of vectors takes the lanes that move from the other, shuffled. Run one amplitude at a
+     * time, swap 0, 20 took 1.9x a Hadamard pass on 26 qubits.
      */
-    private void swapUnderLaneControls(Kernel.Swap s, Space sp) {
+    private void swapAcrossVectors(Kernel.Swap s, Space sp) {
         int a = (int) s.a();
         int b = (int) s.b();
-        int laneControls = (int) (s.controlMask() & (LANES - 1));
-        boolean[] controlled = new boolean[LANES];
+        int low = LANES - 1;
+        int aLow = a & low;
+        int bLow = b & low;
+        int targetsLow = (a | b) & low;
+        int laneControls = (int) (s.controlMask() & low);
+        boolean[] intoA = new boolean[LANES];
+        boolean[] intoB = new boolean[LANES];
         for (int lane = 0; lane < LANES; lane++) {
-            controlled[lane] = (lane & laneControls) == laneControls;
+            boolean controlled = (lane & laneControls) == laneControls;
+            intoA[lane] = controlled && (lane & targetsLow) == aLow;
+            intoB[lane] = controlled && (lane & targetsLow) == bLow;
         }
-        VectorMask<Double> on = VectorMask.fromArray(S, controlled, 0);
-        long highControls = s.controlMask() & ~(LANES - 1L);
-        forVectors(sp, Kernel.Bits.withMask(new int[0], highControls | a | b), highControls, i -> {
-            DoubleVector xr = DoubleVector.fromArray(S, re, i + a), xi = DoubleVector.fromArray(S, im, i + a);
-            DoubleVector yr = DoubleVector.fromArray(S, re, i + b), yi = DoubleVector.fromArray(S, im, i + b);
-            xr.blend(yr, on).intoArray(re, i + a);
-            xi.blend(yi, on).intoArray(im, i + a);
-            yr.blend(xr, on).intoArray(re, i + b);
-            yi.blend(xi, on).intoArray(im, i + b);
+        VectorMask<Double> takeIntoA = VectorMask.fromArray(S, intoA, 0);
+        VectorMask<Double> takeIntoB = VectorMask.fromArray(S, intoB, 0);
+        VectorShuffle<Double> partner = VectorShuffle.fromOp(S, lane -> lane ^ aLow ^ bLow);
+        int aHigh = a & ~low;
+        int bHigh = b & ~low;
+        long highControls = s.controlMask() & ~(long) low;
+        forVectors(sp, Kernel.Bits.withMask(new int[0], highControls | aHigh | bHigh), highControls, i -> {
+            DoubleVector xr = DoubleVector.fromArray(S, re, i + aHigh), xi = DoubleVector.fromArray(S, im, i + aHigh);
+            DoubleVector yr = DoubleVector.fromArray(S, re, i + bHigh), yi = DoubleVector.fromArray(S, im, i + bHigh);
+            xr.blend(yr.rearrange(partner), takeIntoA).intoArray(re, i + aHigh);
+            xi.blend(yi.rearrange(partner), takeIntoA).intoArray(im, i + aHigh);
+            yr.blend(xr.rearrange(partner), takeIntoB).intoArray(re, i + bHigh);
+            yi.blend(xi.rearrange(partner), takeIntoB).intoArray(im, i + bHigh);
         });
     }
 
@@ -1817,6 +1881,31 @@ public final class FastState implements QuantumState {
                 for (int i = (int) (sp.offset() + from * LANES); i < end; i += LANES) {
                     body.apply(i);
                 }
+            });
+            return;
+        }
+        if (involved.length == 1 && fixed == 0 && (1 << involved[0]) <= 128) {
+            // Vectors indexed directly rather than by runs, which with the qubit at 3-5 hold one
+            // to four vectors; on 6 and 7 reading ahead as dense1 does. On 26 qubits, alternated
+            // with a Hadamard pass: swap 0,5 1.07 → 0.97x, swap 0,7 1.75 → 1.07x, cx 0 → 7 1.79 → 0.96x.
+            // Not for longer runs (swap 0,9 1.19 → 1.72x), nor under a control (half the vectors:
+            // cx 8 → 0 0.68 → 1.72x).
+            int offset = 1 << involved[0];
+            int below = offset - 1;
+            int ahead = readAheadFor(offset, sp);
+            int end = (int) (sp.offset() + sp.size());
+            sp.policy().forRange(sp.size() / (2 * LANES), (from, to) -> {
+                int base = (int) sp.offset();
+                int next = base + Kernel.Bits.insertZero((int) from * LANES, below) + ahead;
+                double touched = 0;
+                for (int v = (int) from; v < (int) to; v++) {
+                    if (ahead > 0 && next + LANES < end) {
+                        touched += twoLines(next);
+                        next += 2 * LANES;
+                    }
+                    body.apply(base + Kernel.Bits.insertZero(v * LANES, below));
+                }
+                readAheadSink = touched;
             });
             return;
         }

@@ -43,6 +43,25 @@ final class Kernels {
         return new Kernel.Dense(new int[] {q[1]}, 1L << q[0], re, im);
     }
 
+    /**
+     * A singly-controlled one-qubit kernel as the uncontrolled two-qubit one it is: the control is
+     * argument 0 (as in {@link #controlledBlock}), the identity where it is 0.
+     */
+    static Kernel.Dense withControlAsTarget(Kernel.Dense d) {
+        int[] idx = {1, 3};
+        double[] re = new double[16];
+        double[] im = new double[16];
+        re[0] = 1;
+        re[10] = 1;
+        for (int r = 0; r < 2; r++) {
+            for (int c = 0; c < 2; c++) {
+                re[4 * idx[r] + idx[c]] = d.re()[2 * r + c];
+                im[4 * idx[r] + idx[c]] = d.im()[2 * r + c];
+            }
+        }
+        return new Kernel.Dense(new int[] {Long.numberOfTrailingZeros(d.controlMask()), d.targets()[0]}, 0, re, im);
+    }
+
     static Kernel dense(Matrix m, int[] targets) {
         int d = m.dimension();
         double[] re = new double[d * d];

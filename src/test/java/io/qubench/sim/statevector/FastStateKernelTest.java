@@ -103,22 +103,74 @@ class FastStateKernelTest {
         int[][] pairs = {{5, 11}, {6, 12}, {9, 11}, {12, 5}, {6, 10}, {10, 8}, {4, 10}, {0, 6}, {2, 9}, {10, 1}, {2, 4}, {4, 12}};
         for (int[] pair : pairs) {
             Matrix m = randomTwoQubitMatrix(5L * pair[0] + pair[1], false);
-            for (ParallelPolicy policy : List.of(ParallelPolicy.SEQUENTIAL, ParallelPolicy.allCores(16))) {
-                FastState vectors = new FastState(n, policy, 0, 5, 2, true);
-                FastState loops = new FastState(n, ParallelPolicy.SEQUENTIAL, 0, 5, 2, false);
-                vectors.applyGates(prepGates);
-                loops.applyGates(prepGates);
-                vectors.applyMatrix(m, pair);
-                loops.applyMatrix(m, pair);
-                assertSameAmplitudes(vectors.amplitudes(), loops.amplitudes(), pair[0], pair[1]);
-            }
+            assertVectorsMatchPlainLoops(n, prepGates, s -> s.applyMatrix(m, pair), pair[0], pair[1]);
         }
     }
 
-    /** x, cx, ccx, swap and cswap on every placement: partners inside one vector, across vectors, controls anywhere. */
+    /**
+     * {@code pass} on a state of {@code n} qubits prepared by {@code prep}, larger than its 2^5
+     * chunks, gives the same amplitudes with vector kernels (one thread and several) as with
+     * plain loops.
+     */
+    private static void assertVectorsMatchPlainLoops(int n, List<GateOperation> prep, java.util.function.Consumer<FastState> pass, int a, int b) {
+        for (ParallelPolicy policy : List.of(ParallelPolicy.SEQUENTIAL, ParallelPolicy.allCores(16))) {
+            FastState vectors = new FastState(n, policy, 0, 5, 2, true);
+            FastState loops = new FastState(n, ParallelPolicy.SEQUENTIAL, 0, 5, 2, false);
+            vectors.applyGates(prep);
+            loops.applyGates(prep);
+            pass.accept(vectors);
+            pass.accept(loops);
+            assertSameAmplitudes(vectors.amplitudes(), loops.amplitudes(), a, b);
+        }
+    }
+
+    /**
+     * A one-qubit matrix on every target of a state larger than a chunk, against plain loops:
+     * targets 6–10 read ahead a block in address order, up to the state's end and into the next
+     * thread's piece.
+     */
+    @Test
+    void oneQubitMatricesOnEveryTargetOfAStateLargerThanAChunkMatchPlainLoops() {
+        int n = 13;
+        List<GateOperation> prepGates = ReferenceSimulatorProperties.randomCircuit(13, n, 60).operations().stream()
+                .map(o -> (GateOperation) o).toList();
+        for (int target = 0; target < n; target++) {
+            java.util.Random r = new java.util.Random(41L * target);
+            // A general complex matrix, not unitary: no symmetry can hide a misplaced coefficient.
+            Matrix one = Matrix.of(2, r.nextGaussian(), r.nextGaussian(), r.nextGaussian(), r.nextGaussian(),
+                    r.nextGaussian(), r.nextGaussian(), r.nextGaussian(), r.nextGaussian());
+            int t = target;
+            assertVectorsMatchPlainLoops(n, prepGates, s -> s.applyMatrix(one, t), t, t);
+        }
+    }
+
+    /**
+     * Swaps with a qubit inside a vector on a state larger than a chunk, against plain loops:
+     * controls on 11 and 12 over a lane target (every vector swept), partners on 6 and 7 (read
+     * ahead, up to the state's end and into the next thread's piece).
+     */
+    @Test
+    void permutationsWithALaneQubitOnAStateLargerThanAChunkMatchPlainLoops() {
+        int n = 13;
+        List<GateOperation> prepGates = ReferenceSimulatorProperties.randomCircuit(17, n, 60).operations().stream()
+                .map(o -> (GateOperation) o).filter(g -> g.gate() != StandardGate.SWAP).toList();
+        Object[][] cases = {{StandardGate.CX, new int[] {11, 0}}, {StandardGate.CX, new int[] {12, 2}}, {StandardGate.CX, new int[] {4, 1}},
+            {StandardGate.CCX, new int[] {11, 5, 0}}, {StandardGate.CX, new int[] {0, 7}}, {StandardGate.SWAP, new int[] {0, 6}},
+            {StandardGate.SWAP, new int[] {7, 1}}, {StandardGate.SWAP, new int[] {2, 12}}, {StandardGate.CSWAP, new int[] {3, 0, 7}}};
+        for (Object[] c : cases) {
+            StandardGate gate = (StandardGate) c[0];
+            int[] q = (int[]) c[1];
+            assertVectorsMatchPlainLoops(n, prepGates, s -> s.apply(Kernels.special(gate, new double[0], q)), q[0], q[1]);
+        }
+    }
+
+    /**
+     * x, cx, ccx, swap and cswap, and the controlled one-qubit gates, on every placement: partners
+     * inside one vector, across vectors, one in and one out, controls anywhere.
+     */
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(value = StandardGate.class, names = {"X", "CX", "CCX", "SWAP", "CSWAP"})
-    void permutationKernelsOnEveryPlacementMatchTheDensePath(StandardGate gate) {
+    @org.junit.jupiter.params.provider.EnumSource(value = StandardGate.class, names = {"X", "CX", "CCX", "SWAP", "CSWAP", "CH", "CY", "CRX", "CU"})
+    void permutationAndControlledKernelsOnEveryPlacementMatchTheDensePath(StandardGate gate) {
         // Prepared without swap gates, which would only relabel qubits: kernels here take physical qubits.
         FastState start = new FastState(N, ParallelPolicy.SEQUENTIAL, 0);
         start.applyGates(ReferenceSimulatorProperties.randomCircuit(5, N, 80).operations().stream().map(o -> (GateOperation) o)
@@ -127,10 +179,11 @@ class FastStateKernelTest {
         FastState scalarStart = FastState.scalar(N, ParallelPolicy.SEQUENTIAL, 0);
         scalarStart.assign(start);
         int k = gate.numQubits();
+        double[] params = java.util.Arrays.copyOf(new double[] {0.7, 1.1, -0.4, 0.2}, gate.numParams());
         for (int[] q : placements(k)) {
-            double[] expected = apply(gate.matrix().embed(N, q), before);
+            double[] expected = apply(gate.matrix(params).embed(N, q), before);
             for (FastState s : List.of(start.copy(), scalarStart.copy())) {
-                s.apply(Kernels.special(gate, new double[0], q));
+                s.apply(Kernels.special(gate, params, q));
                 double[] actual = s.amplitudes();
                 for (int i = 0; i < expected.length; i++) {
                     assertThat(actual[i]).as("%s on %s component %d", gate, java.util.Arrays.toString(q), i).isCloseTo(expected[i], within(1e-12));
