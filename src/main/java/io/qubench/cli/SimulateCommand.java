@@ -20,6 +20,7 @@ import io.qubench.qasm.QasmReader;
 import io.qubench.sim.Engine;
 import io.qubench.sim.PauliString;
 import io.qubench.sim.Precision;
+import io.qubench.sim.ResultWithExpectations;
 import io.qubench.sim.RunOptions;
 import io.qubench.sim.ShotRunner;
 import io.qubench.sim.SimulationResult;
@@ -120,15 +121,25 @@ final class SimulateCommand implements Callable<Integer> {
                 expectations.put(paulis.get(k).toString(), run.expectations().get(k).value());
                 standardErrors.put(paulis.get(k).toString(), run.expectations().get(k).standardError());
             }
-        } else {
+        } else if (paulis.isEmpty()) {
             result = simulator.run(circuit, options);
-            if (!paulis.isEmpty()) {
-                // A second, exact pass: the counts' engine may hold neither a state vector nor ρ (the stabilizer).
+        } else {
+            // Exact values of the state the counts come from: read from it in the same run where the
+            // engine holds it (ρ, or the ideal state vector); else (the stabilizer) from a second pass.
+            ResultWithExpectations run;
+            if (simulator instanceof DensityMatrixSimulator density) {
+                run = density.runWithExpectations(circuit, options, paulis);
+            } else if (simulator instanceof StateVectorSimulator statevector && noise == null) {
+                run = statevector.runWithExpectations(circuit, options, paulis);
+            } else {
+                SimulationResult counts = simulator.run(circuit, options);
                 double[] values = noise != null ? new DensityMatrixSimulator(noiseModel).expectations(circuit, options, paulis)
                         : new StateVectorSimulator().expectations(circuit, options, paulis);
-                for (int k = 0; k < values.length; k++) {
-                    expectations.put(paulis.get(k).toString(), values[k]);
-                }
+                run = new ResultWithExpectations(counts, values);
+            }
+            result = run.result();
+            for (int k = 0; k < paulis.size(); k++) {
+                expectations.put(paulis.get(k).toString(), run.expectations()[k]);
             }
         }
         double elapsedMs = (System.nanoTime() - start) / 1e6;

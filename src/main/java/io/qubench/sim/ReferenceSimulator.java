@@ -27,6 +27,6 @@ public final class ReferenceSimulator implements Simulator {
         long start = System.nanoTime();
         ShotRunner.requireStatevectorFits(circuit, name(), MAX_QUBITS);
         Circuit flat = ShotRunner.prepare(circuit, options);
-        return new ShotRunner(flat, options, ReferenceState::new).run(circuit, name(), start);
+        return new ShotRunner<>(flat, options, ReferenceState::new).run(circuit, name(), start);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 import io.qubench.circuit.Circuit;
@@ -27,19 +28,19 @@ import io.qubench.circuit.Operation.Reset;
  * runs once and each shot continues from a copy of it, with mid-circuit measurement, reset
  * and classical conditions (the state vector returned is the final state of the first shot).
  */
-public final class ShotRunner {
+public final class ShotRunner<S extends QuantumState> {
 
     private static final int CANCEL_CHECK_EVERY = 64;
 
     private final Circuit circuit;
     private final RunOptions options;
-    private final IntFunction<QuantumState> newState;
+    private final IntFunction<S> newState;
     private final SplittableRandom random;
     private final List<Operation> ops;
     private int lastReported = -1;
 
     /** {@code circuit} must be inlined and bound (see {@link #prepare}). */
-    public ShotRunner(Circuit circuit, RunOptions options, IntFunction<QuantumState> newState) {
+    public ShotRunner(Circuit circuit, RunOptions options, IntFunction<S> newState) {
         this.circuit = circuit;
         this.options = options;
         this.newState = newState;
@@ -88,7 +89,21 @@ public final class ShotRunner {
 
     /** Runs and packages the result under {@code engine}'s name; {@code original} gives sizes. */
     public SimulationResult run(Circuit original, String engine, long startNanos) {
-        Outcome outcome = terminalMeasurementsOnly(circuit) ? sampleOnce() : shotByShot();
+        return result(original, engine, startNanos, terminalMeasurementsOnly(circuit) ? sampleOnce(state -> { }) : shotByShot());
+    }
+
+    /**
+     * As {@link #run(Circuit, String, long)}, and {@code finalState} reads the one state before
+     * the terminal measurements (expectation values) between the gates and the sampling: one
+     * pass for both. A circuit without such a state (see {@link #requireFinalState}) is refused
+     * before anything runs.
+     */
+    public SimulationResult run(Circuit original, String engine, long startNanos, Consumer<? super S> finalState) {
+        requireFinalState(circuit);
+        return result(original, engine, startNanos, sampleOnce(finalState));
+    }
+
+    private SimulationResult result(Circuit original, String engine, long startNanos, Outcome outcome) {
         return new SimulationResult(original.numQubits(), original.numClbits(), options.shots(), options.seed(),
                 new TreeMap<>(outcome.counts()), options.statevector() ? outcome.statevector() : null, outcome.implicit(),
                 engine, System.nanoTime() - startNanos);
@@ -142,13 +157,13 @@ public final class ShotRunner {
     private record Outcome(Map<String, Integer> counts, double[] statevector, boolean implicit) {
     }
 
-    private Outcome sampleOnce() {
-        try (QuantumState state = newState.apply(circuit.numQubits())) {
-            return sampleOnce(state);
+    private Outcome sampleOnce(Consumer<? super S> finalState) {
+        try (S state = newState.apply(circuit.numQubits())) {
+            return sampleOnce(state, finalState);
         }
     }
 
-    private Outcome sampleOnce(QuantumState state) {
+    private Outcome sampleOnce(S state, Consumer<? super S> finalState) {
         List<GateOperation> gates = new ArrayList<>();
         List<Measurement> measurements = new ArrayList<>();
         for (Operation op : ops) {
@@ -161,6 +176,7 @@ public final class ShotRunner {
         checkCancelled();
         state.applyGates(gates);
         checkCancelled();
+        finalState.accept(state);
         options.progress().progress(0.9);
         boolean implicit = measurements.isEmpty();
         Map<String, Integer> counts = new HashMap<>();

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,26 @@ class QubenchCliTest {
         assertThat(run("simulate", file.toString(), "--expect", "ZZ,IX", "--precision", "single")).isZero();
         assertThat(out.toString()).contains("expectation values").containsPattern("(?m)^  <ZZ>  \\+1\\.000000$")
                 .containsPattern("(?m)^  <IX>  \\+0\\.000000$");
+    }
+
+    /** On the state-vector and density engines the values are read from the run the counts come from. */
+    @Test
+    void expectLeavesTheCountsOfARunWithTheSameSeedAsTheyWere() throws IOException {
+        Path file = write("ghz.qasm", HEADER + "qreg q[3];\ncreg c[3];\nh q[0];\nry(0.4) q[1];\ncx q[0], q[2];\nmeasure q -> c;\n");
+        for (String[] engine : List.of(new String[] {"--engine", "statevector"}, new String[] {"--noise", "depolarizing=0.05"})) {
+            List<String> args = new java.util.ArrayList<>(List.of("simulate", file.toString(), "--seed", "11", "--shots", "400", "--json"));
+            args.addAll(List.of(engine));
+            assertThat(run(args.toArray(String[]::new))).isZero();
+            JsonNode without = new ObjectMapper().readTree(out.toString());
+            out.getBuffer().setLength(0);
+            args.addAll(List.of("--expect", "ZIZ,IXI"));
+            assertThat(run(args.toArray(String[]::new))).isZero();
+            JsonNode with = new ObjectMapper().readTree(out.toString());
+            out.getBuffer().setLength(0);
+            assertThat(with.get("engine")).isEqualTo(without.get("engine"));
+            assertThat(with.get("counts")).as(String.join(" ", engine)).isEqualTo(without.get("counts"));
+            assertThat(with.get("expectations").get("IXI").asDouble()).isCloseTo((engine[0].equals("--noise") ? 0.95 : 1) * Math.sin(0.4), within(1e-9));
+        }
     }
 
     @Test

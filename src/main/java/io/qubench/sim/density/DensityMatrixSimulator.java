@@ -7,6 +7,7 @@ import io.qubench.circuit.Operation.GateOperation;
 import io.qubench.noise.NoiseModel;
 import io.qubench.sim.MemoryGuard;
 import io.qubench.sim.PauliString;
+import io.qubench.sim.ResultWithExpectations;
 import io.qubench.sim.RunOptions;
 import io.qubench.sim.ShotRunner;
 import io.qubench.sim.SimulationException;
@@ -48,6 +49,22 @@ public final class DensityMatrixSimulator implements Simulator {
 
     @Override
     public SimulationResult run(Circuit circuit, RunOptions options) {
+        return run(circuit, options, List.of(), new double[0]);
+    }
+
+    /**
+     * The run's counts and Tr(ρP) for each Pauli string, read from the ρ the counts are sampled
+     * from (readout errors, which act on the reported bits, are not in it): the circuit runs once
+     * for both. A mid-circuit measurement, a reset or a condition is a clear error before anything runs.
+     */
+    public ResultWithExpectations runWithExpectations(Circuit circuit, RunOptions options, List<PauliString> paulis) {
+        paulis.forEach(p -> p.requireFits(circuit.numQubits()));
+        double[] values = new double[paulis.size()];
+        return new ResultWithExpectations(run(circuit, options, paulis, values), values);
+    }
+
+    /** A run, with Tr(ρP) of each of {@code paulis} (when there are any) into {@code values}. */
+    private SimulationResult run(Circuit circuit, RunOptions options, List<PauliString> paulis, double[] values) {
         long start = System.nanoTime();
         int n = circuit.numQubits();
         long bytes = MemoryGuard.statevectorBytes(Math.min(2 * n, 62));
@@ -58,12 +75,17 @@ public final class DensityMatrixSimulator implements Simulator {
         List<DensityState.Batch> batches = DensityState.batches(n, noise, gates);
         // Compiled while ρ is first touched; run cold, the kernels took 3.7 s of noisy12's gates, warm 1.2 s.
         Warmup warmup = DensityState.warmupFor(n, batches);
-        return new ShotRunner(flat, options, q -> {
+        ShotRunner<DensityState> runner = new ShotRunner<>(flat, options, q -> {
             DensityState state = new DensityState(q, noise, policy);
             state.prepare(gates, batches);
             warmup.await();
             return state;
-        }).run(circuit, name(), start);
+        });
+        return paulis.isEmpty() ? runner.run(circuit, name(), start) : runner.run(circuit, name(), start, state -> {
+            for (int k = 0; k < paulis.size(); k++) {
+                values[k] = state.expectation(paulis.get(k));
+            }
+        });
     }
 
     /**
@@ -72,13 +94,7 @@ public final class DensityMatrixSimulator implements Simulator {
      * are not in it). A mid-circuit measurement, a reset or a condition is a clear error.
      */
     public double[] expectations(Circuit circuit, RunOptions options, List<PauliString> paulis) {
-        int n = circuit.numQubits();
-        requireExpectationsFit(n);
-        Circuit flat = ShotRunner.prepare(circuit, options);
-        ShotRunner.requireFinalState(flat);
-        DensityState state = new DensityState(n, noise, policy);
-        state.applyGates(ShotRunner.gatesOf(flat));
-        return paulis.stream().mapToDouble(state::expectation).toArray();
+        return runWithExpectations(circuit, options, paulis).expectations();
     }
 
     /** Refuses, before anything runs, expectation values of an n-qubit ρ that does not fit. */

@@ -58,6 +58,6 @@ public final class StabilizerSimulator implements Simulator {
             throw new SimulationException("the stabilizer engine gives a state vector only up to "
                     + StabilizerState.MAX_STATEVECTOR_QUBITS + " qubits; this circuit has " + circuit.numQubits());
         }
-        return new ShotRunner(flat, options, StabilizerState::new).run(circuit, name(), start);
+        return new ShotRunner<>(flat, options, StabilizerState::new).run(circuit, name(), start);
     }
 }

@@ -7,6 +7,7 @@ import io.qubench.circuit.Operation.GateOperation;
 import io.qubench.sim.MemoryGuard;
 import io.qubench.sim.PauliString;
 import io.qubench.sim.Precision;
+import io.qubench.sim.ResultWithExpectations;
 import io.qubench.sim.RunOptions;
 import io.qubench.sim.ShotRunner;
 import io.qubench.sim.SimulationException;
@@ -48,26 +49,7 @@ public final class StateVectorSimulator implements Simulator {
      * leaves no single pure state, and is a clear error.
      */
     public double[] expectations(Circuit circuit, RunOptions options, List<PauliString> paulis) {
-        int n = circuit.numQubits();
-        paulis.forEach(p -> p.requireFits(n));
-        boolean single = options.precision() == Precision.SINGLE;
-        if (single) {
-            requireSingleFits(n, 1, false, MemoryGuard.offHeapAvailableBytes(), MemoryGuard.physicalBytes());
-        } else {
-            MemoryGuard.requireFits(n, MemoryGuard.statevectorBytes(n), MemoryGuard.availableBytes(), "");
-        }
-        Circuit flat = ShotRunner.prepare(circuit, options);
-        ShotRunner.requireFinalState(flat);
-        List<GateOperation> gates = ShotRunner.gatesOf(flat);
-        if (single) {
-            try (SingleState state = new SingleState(n, policy, maxFused)) {
-                state.applyGates(gates);
-                return paulis.stream().mapToDouble(state::expectation).toArray();
-            }
-        }
-        FastState state = new FastState(n, policy, maxFused);
-        state.applyGates(gates);
-        return paulis.stream().mapToDouble(state::expectation).toArray();
+        return runWithExpectations(circuit, options, paulis).expectations();
     }
 
     /**
@@ -94,9 +76,35 @@ public final class StateVectorSimulator implements Simulator {
 
     @Override
     public SimulationResult run(Circuit circuit, RunOptions options) {
+        return run(circuit, options, null);
+    }
+
+    /**
+     * The run's counts and ⟨P⟩ for each Pauli string, read from the one state the counts are
+     * sampled from: the circuit's gates run once for both. A mid-circuit measurement, a reset
+     * or a condition leaves no single state, and is a clear error before anything runs.
+     */
+    public ResultWithExpectations runWithExpectations(Circuit circuit, RunOptions options, List<PauliString> paulis) {
+        paulis.forEach(p -> p.requireFits(circuit.numQubits()));
+        double[] values = new double[paulis.size()];
+        SimulationResult result = run(circuit, options, paulis.isEmpty() ? null : new ExpectationReader(paulis, values));
+        return new ResultWithExpectations(result, values);
+    }
+
+    /** Fills {@code values} with ⟨P⟩ of whichever state (double or single precision) it is given. */
+    private record ExpectationReader(List<PauliString> paulis, double[] values) {
+        void read(java.util.function.ToDoubleFunction<PauliString> expectation) {
+            for (int k = 0; k < paulis.size(); k++) {
+                values[k] = expectation.applyAsDouble(paulis.get(k));
+            }
+        }
+    }
+
+    /** A run, with {@code expectations} (when not null) read from its final state. */
+    private SimulationResult run(Circuit circuit, RunOptions options, ExpectationReader expectations) {
         long start = System.nanoTime();
         if (options.precision() == Precision.SINGLE) {
-            return runSingle(circuit, options, start);
+            return runSingle(circuit, options, start, expectations);
         }
         if (options.statevector()) {
             io.qubench.sim.QuantumState.requireListable(circuit.numQubits());
@@ -108,15 +116,17 @@ public final class StateVectorSimulator implements Simulator {
         int passes = ShotRunner.terminalMeasurementsOnly(flat) ? 1 : options.shots();
         KernelChoice.Run choice = KernelChoice.JVM.forRun(n, fused.kernels().size(), passes,
                 () -> FastState.warmupForKernels(n, fused.kernels()));
-        return new ShotRunner(flat, options, q -> {
+        ShotRunner<FastState> runner = new ShotRunner<>(flat, options, q -> {
             FastState state = choice.vectors() ? new FastState(q, policy, maxFused) : FastState.scalar(q, policy, maxFused);
             state.prepare(fused);
             choice.waitFor().await();
             return state;
-        }).run(circuit, name(), start);
+        });
+        return expectations == null ? runner.run(circuit, name(), start)
+                : runner.run(circuit, name(), start, state -> expectations.read(state::expectation));
     }
 
-    private SimulationResult runSingle(Circuit circuit, RunOptions options, long start) {
+    private SimulationResult runSingle(Circuit circuit, RunOptions options, long start, ExpectationReader expectations) {
         int n = circuit.numQubits();
         requireSingleFits(n, ShotRunner.statesHeld(circuit), options.statevector(), MemoryGuard.offHeapAvailableBytes(),
                 MemoryGuard.physicalBytes());
@@ -125,10 +135,12 @@ public final class StateVectorSimulator implements Simulator {
         List<GateOperation> gates = ShotRunner.gatesOf(flat);
         Warmup warmup = Warmup.pays(n, gates.size()) ? SingleState.warmupFor(n, maxFused, gates) : Warmup.NONE;
         warmup.startInBackground();
-        return new ShotRunner(flat, options, q -> {
+        ShotRunner<SingleState> runner = new ShotRunner<>(flat, options, q -> {
             SingleState state = new SingleState(q, policy, maxFused);
             warmup.await();
             return state;
-        }).run(circuit, name(), start);
+        });
+        return expectations == null ? runner.run(circuit, name(), start)
+                : runner.run(circuit, name(), start, state -> expectations.read(state::expectation));
     }
 }

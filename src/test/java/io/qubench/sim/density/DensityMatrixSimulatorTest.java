@@ -90,6 +90,20 @@ class DensityMatrixSimulatorTest {
                 List.of(PauliString.parse("Z")))).hasMessageContaining("qubit 0 is used after it is measured");
     }
 
+    /** --expect on the density engine: the values come from the ρ whose counts are reported. */
+    @Test
+    void aRunWithExpectationsGivesTheRunsCountsAndTheValuesOfItsDensityMatrix() {
+        double p = 0.1;
+        Circuit bell = Circuit.builder().qubits(2).clbits(2).h(0).cx(0, 1).measure(0, 0).measure(1, 1).build();
+        DensityMatrixSimulator noisy = new DensityMatrixSimulator(UniformNoiseModel.depolarizing(p, 0.05));
+        RunOptions options = RunOptions.shots(3000, 23);
+        List<PauliString> paulis = java.util.stream.Stream.of("ZZ", "XX", "YY", "ZI").map(PauliString::parse).toList();
+        io.qubench.sim.ResultWithExpectations run = noisy.runWithExpectations(bell, options, paulis);
+
+        assertThat(run.result().counts()).isEqualTo(noisy.run(bell, options).counts());
+        assertThat(run.expectations()).containsExactly(new double[] {1 - p, (1 - p) * (1 - p), -(1 - p) * (1 - p), 0}, within(1e-12));
+    }
+
     @Test
     void xThenDepolarizingGivesOneMinusHalfP() {
         double p = 0.2;

@@ -79,6 +79,29 @@ class ExpectationTest {
                 .hasMessageContaining("'XXXXXXX' has 7 letters for a 6-qubit state");
     }
 
+    /** --expect on the state-vector engine: the values come from the run whose counts are reported. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(io.qubench.sim.Precision.class)
+    void aRunWithExpectationsGivesTheRunsCountsAndTheValuesOfItsState(io.qubench.sim.Precision precision) {
+        Circuit c = ReferenceSimulatorProperties.randomCircuit(44, 6, 60);
+        io.qubench.circuit.CircuitBuilder b = Circuit.builder().qubits(6).clbits(6);
+        c.operations().forEach(b::add);
+        Circuit measured = b.measure(0, 0).measure(3, 3).measure(5, 5).build();
+        RunOptions options = RunOptions.shots(2000, 19).withPrecision(precision);
+        List<PauliString> paulis = List.of(PauliString.parse("XYZIZY"), PauliString.parse("ZZIIII"), PauliString.parse("IIIIIX"));
+        io.qubench.sim.ResultWithExpectations run = sim.runWithExpectations(measured, options, paulis);
+
+        assertThat(run.result().counts()).isEqualTo(sim.run(measured, options).counts());
+        double[] amplitudes = new ReferenceSimulator().run(c, RunOptions.shots(0, 1).withStatevector(true)).statevector();
+        double tolerance = precision == io.qubench.sim.Precision.SINGLE ? 1e-5 : 1e-10;
+        for (int k = 0; k < paulis.size(); k++) {
+            assertThat(run.expectations()[k]).as(paulis.get(k).toString()).isCloseTo(paulis.get(k).expectationIn(amplitudes), within(tolerance));
+        }
+        Circuit midCircuit = Circuit.builder().qubits(1).clbits(1).h(0).measure(0, 0).h(0).build();
+        assertThatThrownBy(() -> sim.runWithExpectations(midCircuit, options, List.of(PauliString.parse("Z"))))
+                .hasMessageContaining("before the final measurements");
+    }
+
     @Test
     void terminalMeasurementsAreLeftOutAndTheStateBeforeThemIsUsed() {
         Circuit measured = Circuit.builder().qubits(2).clbits(2).h(0).measure(0, 0).h(1).build();
