@@ -25,10 +25,11 @@ public class GatePassBenchmark {
     @Param({"24"})
     public int qubits;
 
-    @Param({"0", "2", "5", "14", "23"})
+    // 6 and 9: runs of 512 B and 4 KiB, which the hardware prefetcher follows badly (bench/bandwidth/inplace.c).
+    @Param({"0", "2", "5", "6", "9", "14", "23"})
     public int target;
 
-    @Param({"h", "rz", "cx", "rxx", "rxx-next"})
+    @Param({"h", "rz", "cx", "swap", "cu", "rxx", "rxx-next"})
     public String gate;
 
     private FastState state;
@@ -38,11 +39,14 @@ public class GatePassBenchmark {
     public void allocate() {
         state = new FastState(qubits, ParallelPolicy.allCores(1 << 15), 0);
         int other = (target + qubits / 2) % qubits;
-        // The kernel the engine would pick: dense for h and rxx (on the qubit half the state away, or the next one), diagonal for rz, swap for cx.
+        // The kernel the engine would pick: dense for h and rxx (on the qubit half the state away, or the next one), diagonal for rz,
+        // swap for cx (controlled by that qubit) and swap, controlled dense for cu (the same control).
         kernel = switch (gate) {
             case "h" -> Kernels.dense(StandardGate.H.matrix(), new int[] {target});
             case "rz" -> Kernels.special(StandardGate.RZ, new double[] {0.3}, new int[] {target});
             case "cx" -> Kernels.special(StandardGate.CX, new double[0], new int[] {other, target});
+            case "swap" -> Kernels.special(StandardGate.SWAP, new double[0], new int[] {target, other});
+            case "cu" -> Kernels.special(StandardGate.CU, new double[] {0.3, 0.2, 0.1, 0.4}, new int[] {other, target});
             // Neighbours, as in the random circuit's pairs: (0,1) lies inside one SIMD vector.
             // The top qubit's neighbour is the one below it.
             case "rxx-next" -> Kernels.dense(StandardGate.RXX.matrix(0.3),

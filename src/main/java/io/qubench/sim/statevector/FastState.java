@@ -742,9 +742,10 @@ public final class FastState implements QuantumState {
                 run.apply(starts, k, unit);
             }
         };
-        // The policy's threshold counts items: items of whole units (a high lowest target) are
-        // coarse, worth a task each once the pass is large enough to pay for splitting.
-        if (unit == UNIT && runs * runLength >= COARSE_FROM_AMPLITUDES) {
+        // The policy's threshold counts items, and an item here is a run of up to a unit: a large
+        // pass is split by its amplitudes. (By items, runs of 2^11–2^12 on 26 qubits were too few
+        // to split, and rz on qubit 11 ran on one thread: 2.0x a Hadamard pass.)
+        if (runs * runLength >= COARSE_FROM_AMPLITUDES) {
             sp.policy().forCoarse(runs * perRun, body);
         } else {
             sp.policy().forRange(runs * perRun, body);
@@ -1409,6 +1410,24 @@ public final class FastState implements QuantumState {
             return;
         }
         int count0 = active;
+        if (sp.size() >= vectorFrom && (1 << d.involved()[0]) == LANES) {
+            // Runs of one vector: every vector instead, each times the phase its target bits pick
+            // (on 26 qubits, alternated with a Hadamard pass: rz on 3 1.35 → 1.00x, cp 3,4 1.27 → 0.95x).
+            int[] targets = d.targets();
+            double[] pr = d.re();
+            double[] pi = d.im();
+            forVectors(sp, new int[0], 0, i -> {
+                int j = 0;
+                for (int k = 0; k < targets.length; k++) {
+                    j |= ((i >>> targets[k]) & 1) << k;
+                }
+                DoubleVector xr = DoubleVector.fromArray(S, re, i);
+                DoubleVector xi = DoubleVector.fromArray(S, im, i);
+                xr.mul(pr[j]).sub(xi.mul(pi[j])).intoArray(re, i);
+                xi.mul(pr[j]).add(xr.mul(pi[j])).intoArray(im, i);
+            });
+            return;
+        }
         forRuns(sp, d.involved(), 0, (starts, runs, count) -> {
             for (int run = 0; run < runs; run++) {
                 int start = starts[run];
@@ -1807,12 +1826,11 @@ public final class FastState implements QuantumState {
         VectorShuffle<Double> flip = VectorShuffle.fromOp(S, lane -> lane ^ partner);
         long highControls = s.controlMask() & ~(LANES - 1L);
         long lowestControl = Long.lowestOneBit(highControls);
-        if (highControls != 0 && (lowestControl <= 4 * LANES || lowestControl == 2048 || lowestControl == 4096)) {
+        if (highControls != 0 && lowestControl <= 4 * LANES) {
             // Every vector, moving lanes only where the controls are 1: the vectors under the
-            // controls alone, as runs of 1-4 vectors (control on 3-5) or of 2^11-2^12 amplitudes,
-            // took longer than a whole pass. On 26 qubits, alternated with a Hadamard pass:
-            // cx 4 → 1 2.72 → 0.90x, 5 → 0 1.42-2.08 → 0.89-0.94x, 12 → 0 1.27-1.39 → 0.98-1.02x;
-            // runs stay where they are cheaper (8 → 0 0.61x, 13 → 0 0.60x).
+            // controls alone, as runs of 1-4 vectors (control on 3-5), took longer than a whole
+            // pass. On 26 qubits, alternated with a Hadamard pass: cx 4 → 1 2.72 → 0.90x,
+            // 5 → 0 1.42-2.08 → 0.89-0.94x; longer runs stay cheaper (6 → 0 0.85x, 12 → 0 0.58x).
             VectorMask<Double> still = S.maskAll(false);
             int controls = (int) highControls;
             forVectors(sp, new int[0], 0, i -> {

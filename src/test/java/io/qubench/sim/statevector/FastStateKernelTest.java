@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.qubench.circuit.Circuit;
@@ -270,6 +271,32 @@ class FastStateKernelTest {
                 for (int i = 0; i < expected.length; i++) {
                     assertThat(actual[i]).as("targets %s sparse %s component %d", targetList, sparse, i).isCloseTo(expected[i], within(1e-9));
                 }
+            }
+        }
+    }
+
+    /** Diagonals with distinct phases, their lowest qubit just above a vector (each vector swept) in either argument place. */
+    @ParameterizedTest
+    @CsvSource({"3", "3;6", "6;3", "5;3;4", "4;6;3"})
+    void diagonalsWithDistinctPhasesMatchTheDensePath(String qubits) {
+        int[] q = java.util.Arrays.stream(qubits.split(";")).mapToInt(Integer::parseInt).toArray();
+        double[] phases = new double[1 << q.length];
+        for (int j = 0; j < phases.length; j++) {
+            phases[j] = 0.3 + 0.7 * j * j;
+        }
+        Matrix diag = Matrix.diagonalPhases(phases);
+        // Prepared without swap gates, which would only relabel qubits and move the diagonal off qubit 3.
+        List<GateOperation> prep = ReferenceSimulatorProperties.randomCircuit(99, N, 60).operations().stream()
+                .map(o -> (GateOperation) o).filter(g -> g.gate() != StandardGate.SWAP).toList();
+        for (FastState s : List.of(new FastState(N, ParallelPolicy.SEQUENTIAL, 0), new FastState(N, ParallelPolicy.allCores(16), 0),
+                FastState.scalar(N, ParallelPolicy.SEQUENTIAL, 0))) {
+            s.applyGates(prep);
+            double[] before = s.amplitudes();
+            s.applyMatrix(diag, q);
+            double[] expected = apply(diag.embed(N, q), before);
+            double[] actual = s.amplitudes();
+            for (int i = 0; i < expected.length; i++) {
+                assertThat(actual[i]).as("%s component %d", qubits, i).isCloseTo(expected[i], within(1e-10));
             }
         }
     }
