@@ -112,7 +112,9 @@ final class SimulateCommand implements Callable<Integer> {
         Simulator simulator = Engine.named(engine).simulatorFor(circuit, options, noiseModel);
         SimulationResult result;
         expectations = new LinkedHashMap<>();
-        if (!paulis.isEmpty() && estimatedOverTrajectories(simulator)) {
+        if (paulis.isEmpty()) {
+            result = simulator.run(circuit, options);
+        } else if (estimatedOverTrajectories(simulator)) {
             // Estimated from the very trajectories the counts are sampled from: one pass.
             TrajectorySimulator.Run run = ((TrajectorySimulator) simulator).runWithExpectations(circuit, options, paulis);
             result = run.result();
@@ -121,22 +123,8 @@ final class SimulateCommand implements Callable<Integer> {
                 expectations.put(paulis.get(k).toString(), run.expectations().get(k).value());
                 standardErrors.put(paulis.get(k).toString(), run.expectations().get(k).standardError());
             }
-        } else if (paulis.isEmpty()) {
-            result = simulator.run(circuit, options);
         } else {
-            // Exact values of the state the counts come from: read from it in the same run where the
-            // engine holds it (ρ, or the ideal state vector); else (the stabilizer) from a second pass.
-            ResultWithExpectations run;
-            if (simulator instanceof DensityMatrixSimulator density) {
-                run = density.runWithExpectations(circuit, options, paulis);
-            } else if (simulator instanceof StateVectorSimulator statevector && noise == null) {
-                run = statevector.runWithExpectations(circuit, options, paulis);
-            } else {
-                SimulationResult counts = simulator.run(circuit, options);
-                double[] values = noise != null ? new DensityMatrixSimulator(noiseModel).expectations(circuit, options, paulis)
-                        : new StateVectorSimulator().expectations(circuit, options, paulis);
-                run = new ResultWithExpectations(counts, values);
-            }
+            ResultWithExpectations run = runWithExactExpectations(simulator, circuit, options, paulis, noiseModel);
             result = run.result();
             for (int k = 0; k < paulis.size(); k++) {
                 expectations.put(paulis.get(k).toString(), run.expectations()[k]);
@@ -152,6 +140,25 @@ final class SimulateCommand implements Callable<Integer> {
             printTable(out, result, elapsedMs, amplitudes);
         }
         return 0;
+    }
+
+    /**
+     * The counts and the exact values of the state they come from: read from it in the same run
+     * where the engine holds it (ρ, or the ideal state vector), else (the stabilizer) from a
+     * second, state-vector or density-matrix pass.
+     */
+    private ResultWithExpectations runWithExactExpectations(Simulator simulator, Circuit circuit, RunOptions options,
+            List<PauliString> paulis, NoiseModel noiseModel) {
+        if (simulator instanceof DensityMatrixSimulator density) {
+            return density.runWithExpectations(circuit, options, paulis);
+        }
+        if (simulator instanceof StateVectorSimulator statevector && noise == null) {
+            return statevector.runWithExpectations(circuit, options, paulis);
+        }
+        SimulationResult counts = simulator.run(circuit, options);
+        double[] values = noise != null ? new DensityMatrixSimulator(noiseModel).expectations(circuit, options, paulis)
+                : new StateVectorSimulator().expectations(circuit, options, paulis);
+        return new ResultWithExpectations(counts, values);
     }
 
     /**
