@@ -91,7 +91,8 @@ public final class MemoryGuard {
     private static void check(int qubits, long neededBytes, long oneBytes, String width, long availableBytes, String detail,
             long physicalBytes, boolean onHeap) {
         long usable = (long) (physicalBytes * USABLE_SHARE_OF_MACHINE);
-        if (onHeap && neededBytes > availableBytes && neededBytes + HEAP_RESERVE <= usable) {
+        // Not neededBytes + HEAP_RESERVE: a size beyond any machine saturates at Long.MAX_VALUE, and the sum would wrap.
+        if (onHeap && neededBytes > availableBytes && neededBytes <= usable - HEAP_RESERVE) {
             throw new HeapTooSmallException("A " + qubits + "-qubit run needs " + human(neededBytes) + " but this Java process "
                     + "may use only " + human(availableBytes) + "; the machine has " + human(physicalBytes)
                     + ": start Java with -Xmx" + ((neededBytes + HEAP_RESERVE) >> 30) + "g or more", neededBytes + HEAP_RESERVE);

@@ -27,6 +27,15 @@ class MemoryGuardTest {
     }
 
     @Test
+    void aStateBeyondAnyMachineIsRefusedWithoutAskingForAHeap() {
+        assertThatThrownBy(() -> MemoryGuard.requireFits(1000, MemoryGuard.statevectorBytes(1000), 6 * GIB, "", 24 * GIB))
+                .isInstanceOf(SimulationException.class)
+                .isNotInstanceOf(MemoryGuard.HeapTooSmallException.class)
+                .hasMessage("A 1000-qubit state vector needs more memory than any computer has but only 6.0 GiB of memory is "
+                        + "available to Qubench");
+    }
+
+    @Test
     void aStateThatFitsPasses() {
         MemoryGuard.requireFits(20, 16L << 20, 6 * GIB, "", 24 * GIB);
     }
