@@ -26,6 +26,7 @@ import io.qubench.sim.ShotRunner;
 import io.qubench.sim.SimulationResult;
 import io.qubench.sim.Simulator;
 import io.qubench.sim.density.DensityMatrixSimulator;
+import io.qubench.sim.stabilizer.StabilizerSimulator;
 import io.qubench.sim.statevector.StateVectorSimulator;
 import io.qubench.sim.trajectory.TrajectorySimulator;
 import picocli.CommandLine.Command;
@@ -144,8 +145,8 @@ final class SimulateCommand implements Callable<Integer> {
 
     /**
      * The counts and the exact values of the state they come from: read from it in the same run
-     * where the engine holds it (ρ, or the ideal state vector), else (the stabilizer) from a
-     * second, state-vector or density-matrix pass.
+     * where the engine holds it (ρ, the ideal state vector or the tableau), else (the reference
+     * engine, or trajectories without noise) from a second, state-vector or density-matrix pass.
      */
     private ResultWithExpectations runWithExactExpectations(Simulator simulator, Circuit circuit, RunOptions options,
             List<PauliString> paulis, NoiseModel noiseModel) {
@@ -154,6 +155,9 @@ final class SimulateCommand implements Callable<Integer> {
         }
         if (simulator instanceof StateVectorSimulator statevector && noise == null) {
             return statevector.runWithExpectations(circuit, options, paulis);
+        }
+        if (simulator instanceof StabilizerSimulator stabilizer) {
+            return stabilizer.runWithExpectations(circuit, options, paulis);
         }
         SimulationResult counts = simulator.run(circuit, options);
         double[] values = noise != null ? new DensityMatrixSimulator(noiseModel).expectations(circuit, options, paulis)

@@ -92,7 +92,7 @@ class QubenchCliTest {
     @Test
     void expectGivesTheExactPauliExpectationsOfTheStateBeforeTheFinalMeasurements() throws IOException {
         Path file = write("bell.qasm", BELL);
-        // The stabilizer engine runs the counts; the values still come from the exact state.
+        // The stabilizer engine runs the counts, and the values come from its tableau.
         assertThat(run("simulate", file.toString(), "--seed", "3", "--shots", "10", "--expect", "zz,XX,YY,ZI,Z", "--json")).isZero();
         JsonNode values = new ObjectMapper().readTree(out.toString()).get("expectations");
         assertThat(values.properties()).extracting(Map.Entry::getKey).containsExactly("ZZ", "XX", "YY", "ZI", "Z");
@@ -105,6 +105,29 @@ class QubenchCliTest {
         assertThat(run("simulate", file.toString(), "--expect", "ZZ,IX", "--precision", "single")).isZero();
         assertThat(out.toString()).contains("expectation values").containsPattern("(?m)^  <ZZ>  \\+1\\.000000$")
                 .containsPattern("(?m)^  <IX>  \\+0\\.000000$");
+    }
+
+    /** A state vector of 200 qubits could not be held: the values come from the tableau the counts come from. */
+    @Test
+    void expectOnAWideCliffordCircuitIsReadFromTheStabilizerTableau() throws IOException {
+        StringBuilder qasm = new StringBuilder(HEADER + "qreg q[200];\ncreg c[200];\nh q[0];\n");
+        for (int q = 0; q < 199; q++) {
+            qasm.append("cx q[").append(q).append("], q[").append(q + 1).append("];\n");
+        }
+        Path file = write("ghz200.qasm", qasm.append("measure q -> c;\n").toString());
+        assertThat(run("simulate", file.toString(), "--seed", "5", "--shots", "100", "--json",
+                "--expect", "Z" + "I".repeat(61) + "Z,X,XX,IZ")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("engine").asText()).isEqualTo("stabilizer");
+        JsonNode values = json.get("expectations");
+        assertThat(values.get("Z" + "I".repeat(61) + "Z").asDouble()).isEqualTo(1);
+        assertThat(values.get("X").asDouble()).isZero();
+        assertThat(values.get("XX").asDouble()).isZero();
+        assertThat(values.get("IZ").asDouble()).isZero();
+        assertThat(json.get("counts").properties()).extracting(Map.Entry::getKey).containsOnly("0".repeat(200), "1".repeat(200));
+        out.getBuffer().setLength(0);
+        assertThat(run("simulate", file.toString(), "--seed", "5", "--shots", "100", "--json")).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString()).get("counts")).isEqualTo(json.get("counts"));
     }
 
     /** On the state-vector and density engines the values are read from the run the counts come from. */

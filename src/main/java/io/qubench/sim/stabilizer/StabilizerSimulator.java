@@ -1,10 +1,13 @@
 package io.qubench.sim.stabilizer;
 
+import java.util.List;
 import java.util.Map;
 
 import io.qubench.circuit.Circuit;
 import io.qubench.circuit.Operation;
 import io.qubench.circuit.StandardGate;
+import io.qubench.sim.PauliString;
+import io.qubench.sim.ResultWithExpectations;
 import io.qubench.sim.RunOptions;
 import io.qubench.sim.ShotRunner;
 import io.qubench.sim.SimulationException;
@@ -45,6 +48,28 @@ public final class StabilizerSimulator implements Simulator {
     @Override
     public SimulationResult run(Circuit circuit, RunOptions options) {
         long start = System.nanoTime();
+        return runnerFor(circuit, options).run(circuit, name(), start);
+    }
+
+    /**
+     * The run's counts and ⟨P⟩ for each Pauli string (0 or ±1), read from the tableau the counts
+     * are sampled from: one run, at any number of qubits. A mid-circuit measurement, a reset or a
+     * condition leaves no single state, and is a clear error before anything runs.
+     */
+    public ResultWithExpectations runWithExpectations(Circuit circuit, RunOptions options, List<PauliString> paulis) {
+        long start = System.nanoTime();
+        paulis.forEach(p -> p.requireFits(circuit.numQubits()));
+        double[] values = new double[paulis.size()];
+        SimulationResult result = runnerFor(circuit, options).run(circuit, name(), start, state -> {
+            for (int k = 0; k < paulis.size(); k++) {
+                values[k] = state.expectation(paulis.get(k));
+            }
+        });
+        return new ResultWithExpectations(result, values);
+    }
+
+    /** The shot runner for a circuit, refused first if a gate is not Clifford or its state vector is too large to list. */
+    private ShotRunner<StabilizerState> runnerFor(Circuit circuit, RunOptions options) {
         Circuit flat = ShotRunner.prepare(circuit, options);
         int bad = firstUnsupported(flat);
         if (bad >= 0) {
@@ -58,6 +83,6 @@ public final class StabilizerSimulator implements Simulator {
             throw new SimulationException("the stabilizer engine gives a state vector only up to "
                     + StabilizerState.MAX_STATEVECTOR_QUBITS + " qubits; this circuit has " + circuit.numQubits());
         }
-        return new ShotRunner<>(flat, options, StabilizerState::new).run(circuit, name(), start);
+        return new ShotRunner<>(flat, options, StabilizerState::new);
     }
 }

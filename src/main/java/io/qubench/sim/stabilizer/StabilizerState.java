@@ -8,6 +8,7 @@ import java.util.random.RandomGenerator;
 
 import io.qubench.circuit.Operation.GateOperation;
 import io.qubench.circuit.StandardGate;
+import io.qubench.sim.PauliString;
 import io.qubench.sim.QuantumState;
 import io.qubench.sim.ShotRunner;
 import io.qubench.sim.SimulationException;
@@ -63,6 +64,12 @@ final class StabilizerState implements QuantumState {
             out.add(support.draw(random));
         }
         return out;
+    }
+
+    /** ⟨P⟩, exactly 0 or ±1 in a stabilizer state, read from the tableau without copying it. */
+    double expectation(PauliString pauli) {
+        pauli.requireFits(qubits());
+        return tableau.expectation(pauli.xMask(), pauli.zMask());
     }
 
     /**

@@ -163,6 +163,36 @@ final class Tableau {
         return sign[scratch];
     }
 
+    /**
+     * ⟨P⟩ of the Pauli string with X part {@code xMask} and Z part {@code zMask} on qubits 0–63
+     * (both bits set: Y), without changing the state: 0 when P anticommutes with a stabilizer;
+     * else ±P is in the stabilizer group, the product of the stabilizers whose destabilizers
+     * anticommute with P, and the sign of that product is the value.
+     */
+    int expectation(long xMask, long zMask) {
+        for (int row = n; row < 2 * n; row++) {
+            if (anticommutes(row, xMask, zMask)) {
+                return 0;
+            }
+        }
+        int scratch = 2 * n;
+        Arrays.fill(x, scratch * words, (scratch + 1) * words, 0);
+        Arrays.fill(z, scratch * words, (scratch + 1) * words, 0);
+        sign[scratch] = false;
+        for (int row = 0; row < n; row++) {
+            if (anticommutes(row, xMask, zMask)) {
+                rowsum(scratch, row + n);
+            }
+        }
+        return sign[scratch] ? -1 : 1;
+    }
+
+    /** Whether row {@code row} anticommutes with the Pauli string of these masks (word 0 only). */
+    private boolean anticommutes(int row, long xMask, long zMask) {
+        int base = row * words;
+        return (Long.bitCount(x[base] & zMask ^ z[base] & xMask) & 1) == 1;
+    }
+
     /** Whether measuring {@code a} now would give a random outcome. */
     boolean isRandom(int a) {
         for (int row = n; row < 2 * n; row++) {

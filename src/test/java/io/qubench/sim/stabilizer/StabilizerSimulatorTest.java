@@ -26,7 +26,9 @@ import io.qubench.circuit.Operation.GateOperation;
 import io.qubench.circuit.StandardGate;
 import io.qubench.sim.BenchmarkCircuits;
 import io.qubench.sim.Engine;
+import io.qubench.sim.PauliString;
 import io.qubench.sim.ReferenceSimulator;
+import io.qubench.sim.ResultWithExpectations;
 import io.qubench.sim.RunOptions;
 import io.qubench.sim.SimulationException;
 import io.qubench.sim.SimulationResult;
@@ -126,6 +128,54 @@ class StabilizerSimulatorTest {
             double expected = 4000.0 / support.size();
             assertThat((double) count).isCloseTo(expected, within(5 * Math.sqrt(expected) + 1));
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {31, 32, 33, 34, 35, 36, 37, 38})
+    void everyPauliExpectationEqualsTheReferenceStates(long seed) {
+        int qubits = 1 + (int) (seed % 5);
+        Circuit c = randomClifford(seed, qubits, 50).build();
+        double[] amplitudes = reference.run(c, RunOptions.shots(0, 1).withStatevector(true)).statevector();
+        List<PauliString> all = new ArrayList<>();
+        for (int code = 0; code < 1 << 2 * qubits; code++) {
+            StringBuilder letters = new StringBuilder();
+            for (int q = 0; q < qubits; q++) {
+                letters.append("IXYZ".charAt(code >> 2 * q & 3));
+            }
+            all.add(PauliString.parse(letters.toString()));
+        }
+        double[] values = stabilizer.runWithExpectations(c, RunOptions.shots(0, 1), all).expectations();
+        int signed = 0;
+        for (int k = 0; k < all.size(); k++) {
+            assertThat(values[k]).as(all.get(k) + " after " + c.operations()).isCloseTo(all.get(k).expectationIn(amplitudes), within(1e-9));
+            signed += values[k] != 0 ? 1 : 0;
+        }
+        // A stabilizer group holds 2^n strings, each with a value ±1; the rest are 0.
+        assertThat(signed).isEqualTo(1 << qubits);
+    }
+
+    @Test
+    void aThousandQubitGhzStateGivesExpectationsFromTheTableau() {
+        Circuit ghz = BenchmarkCircuits.ghz(1000);
+        List<PauliString> paulis = List.of(PauliString.parse("Z" + "I".repeat(61) + "Z"), PauliString.parse("Z"),
+                PauliString.parse("X".repeat(63)), PauliString.parse("YY"));
+        ResultWithExpectations run = stabilizer.runWithExpectations(ghz, RunOptions.shots(200, 7), paulis);
+        assertThat(run.expectations()).containsExactly(1, 0, 0, 0);
+        assertThat(run.result().counts()).isEqualTo(stabilizer.run(ghz, RunOptions.shots(200, 7)).counts());
+        Circuit bell = Circuit.builder().qubits(2).h(0).cx(0, 1).gate(StandardGate.S, 0).build();
+        // S on one half of (|00⟩ + |11⟩)/√2 makes (|00⟩ + i|11⟩)/√2: ⟨YX⟩ = ⟨XY⟩ = 1, ⟨XX⟩ = 0.
+        assertThat(stabilizer.runWithExpectations(bell, RunOptions.shots(0, 1),
+                List.of(PauliString.parse("YX"), PauliString.parse("XY"), PauliString.parse("XX"))).expectations())
+                .containsExactly(1, 1, 0);
+    }
+
+    @Test
+    void expectationsOfACircuitWithoutOneFinalStateAreRefused() {
+        Circuit c = Circuit.builder().qubits(2).clbits(1).h(0).measure(0, 0).cx(0, 1).build();
+        assertThatThrownBy(() -> stabilizer.runWithExpectations(c, RunOptions.shots(10, 1), List.of(PauliString.parse("ZZ"))))
+                .isInstanceOf(SimulationException.class).hasMessageContaining("the state before the final measurements");
+        assertThatThrownBy(() -> stabilizer.runWithExpectations(BenchmarkCircuits.ghz(3), RunOptions.shots(10, 1),
+                List.of(PauliString.parse("ZZZZ")))).hasMessageContaining("'ZZZZ' has 4 letters; the circuit has 3 qubits");
     }
 
     @Test
