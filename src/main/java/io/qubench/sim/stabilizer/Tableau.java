@@ -151,10 +151,7 @@ final class Tableau {
             sign[p] = random.nextBoolean();
             return sign[p];
         }
-        int scratch = 2 * n;
-        Arrays.fill(x, scratch * words, (scratch + 1) * words, 0);
-        Arrays.fill(z, scratch * words, (scratch + 1) * words, 0);
-        sign[scratch] = false;
+        int scratch = clearedScratchRow();
         for (int row = 0; row < n; row++) {
             if (xBit(row, a)) {
                 rowsum(scratch, row + n);
@@ -175,10 +172,7 @@ final class Tableau {
                 return 0;
             }
         }
-        int scratch = 2 * n;
-        Arrays.fill(x, scratch * words, (scratch + 1) * words, 0);
-        Arrays.fill(z, scratch * words, (scratch + 1) * words, 0);
-        sign[scratch] = false;
+        int scratch = clearedScratchRow();
         for (int row = 0; row < n; row++) {
             if (anticommutes(row, xMask, zMask)) {
                 rowsum(scratch, row + n);
@@ -191,6 +185,15 @@ final class Tableau {
     private boolean anticommutes(int row, long xMask, long zMask) {
         int base = row * words;
         return (Long.bitCount(x[base] & zMask ^ z[base] & xMask) & 1) == 1;
+    }
+
+    /** Row 2n set to the identity with a + sign, for products of rows to be summed into. */
+    private int clearedScratchRow() {
+        int scratch = 2 * n;
+        Arrays.fill(x, scratch * words, (scratch + 1) * words, 0);
+        Arrays.fill(z, scratch * words, (scratch + 1) * words, 0);
+        sign[scratch] = false;
+        return scratch;
     }
 
     /** Whether measuring {@code a} now would give a random outcome. */
