@@ -5,6 +5,7 @@ import java.util.List;
 import io.qubench.circuit.Circuit;
 import io.qubench.circuit.Operation.GateOperation;
 import io.qubench.noise.NoiseModel;
+import io.qubench.sim.ExpectationReader;
 import io.qubench.sim.MemoryGuard;
 import io.qubench.sim.PauliString;
 import io.qubench.sim.ResultWithExpectations;
@@ -49,7 +50,7 @@ public final class DensityMatrixSimulator implements Simulator {
 
     @Override
     public SimulationResult run(Circuit circuit, RunOptions options) {
-        return run(circuit, options, List.of(), new double[0]);
+        return run(circuit, options, new ExpectationReader(List.of(), circuit.numQubits()));
     }
 
     /**
@@ -58,13 +59,12 @@ public final class DensityMatrixSimulator implements Simulator {
      * for both. A mid-circuit measurement, a reset or a condition is a clear error before anything runs.
      */
     public ResultWithExpectations runWithExpectations(Circuit circuit, RunOptions options, List<PauliString> paulis) {
-        paulis.forEach(p -> p.requireFits(circuit.numQubits()));
-        double[] values = new double[paulis.size()];
-        return new ResultWithExpectations(run(circuit, options, paulis, values), values);
+        ExpectationReader reader = new ExpectationReader(paulis, circuit.numQubits());
+        return reader.with(run(circuit, options, reader));
     }
 
-    /** A run, with Tr(ρP) of each of {@code paulis} (when there are any) into {@code values}. */
-    private SimulationResult run(Circuit circuit, RunOptions options, List<PauliString> paulis, double[] values) {
+    /** A run, with Tr(ρP) of each of the reader's strings (when there are any) read from its final ρ. */
+    private SimulationResult run(Circuit circuit, RunOptions options, ExpectationReader expectations) {
         long start = System.nanoTime();
         int n = circuit.numQubits();
         long bytes = MemoryGuard.statevectorBytes(Math.min(2 * n, 62));
@@ -81,11 +81,8 @@ public final class DensityMatrixSimulator implements Simulator {
             warmup.await();
             return state;
         });
-        return paulis.isEmpty() ? runner.run(circuit, name(), start) : runner.run(circuit, name(), start, state -> {
-            for (int k = 0; k < paulis.size(); k++) {
-                values[k] = state.expectation(paulis.get(k));
-            }
-        });
+        return expectations.isEmpty() ? runner.run(circuit, name(), start)
+                : runner.run(circuit, name(), start, state -> expectations.read(state::expectation));
     }
 
     /**

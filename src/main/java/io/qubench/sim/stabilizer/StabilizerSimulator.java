@@ -6,6 +6,7 @@ import java.util.Map;
 import io.qubench.circuit.Circuit;
 import io.qubench.circuit.Operation;
 import io.qubench.circuit.StandardGate;
+import io.qubench.sim.ExpectationReader;
 import io.qubench.sim.PauliString;
 import io.qubench.sim.ResultWithExpectations;
 import io.qubench.sim.RunOptions;
@@ -58,14 +59,8 @@ public final class StabilizerSimulator implements Simulator {
      */
     public ResultWithExpectations runWithExpectations(Circuit circuit, RunOptions options, List<PauliString> paulis) {
         long start = System.nanoTime();
-        paulis.forEach(p -> p.requireFits(circuit.numQubits()));
-        double[] values = new double[paulis.size()];
-        SimulationResult result = runnerFor(circuit, options).run(circuit, name(), start, state -> {
-            for (int k = 0; k < paulis.size(); k++) {
-                values[k] = state.expectation(paulis.get(k));
-            }
-        });
-        return new ResultWithExpectations(result, values);
+        ExpectationReader reader = new ExpectationReader(paulis, circuit.numQubits());
+        return reader.with(runnerFor(circuit, options).run(circuit, name(), start, state -> reader.read(state::expectation)));
     }
 
     /** The shot runner for a circuit, refused first if a gate is not Clifford or its state vector is too large to list. */

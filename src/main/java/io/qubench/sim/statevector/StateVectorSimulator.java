@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.qubench.circuit.Circuit;
 import io.qubench.circuit.Operation.GateOperation;
+import io.qubench.sim.ExpectationReader;
 import io.qubench.sim.MemoryGuard;
 import io.qubench.sim.PauliString;
 import io.qubench.sim.Precision;
@@ -85,19 +86,8 @@ public final class StateVectorSimulator implements Simulator {
      * or a condition leaves no single state, and is a clear error before anything runs.
      */
     public ResultWithExpectations runWithExpectations(Circuit circuit, RunOptions options, List<PauliString> paulis) {
-        paulis.forEach(p -> p.requireFits(circuit.numQubits()));
-        double[] values = new double[paulis.size()];
-        SimulationResult result = run(circuit, options, paulis.isEmpty() ? null : new ExpectationReader(paulis, values));
-        return new ResultWithExpectations(result, values);
-    }
-
-    /** Fills {@code values} with ⟨P⟩ of whichever state (double or single precision) it is given. */
-    private record ExpectationReader(List<PauliString> paulis, double[] values) {
-        void read(java.util.function.ToDoubleFunction<PauliString> expectation) {
-            for (int k = 0; k < paulis.size(); k++) {
-                values[k] = expectation.applyAsDouble(paulis.get(k));
-            }
-        }
+        ExpectationReader reader = new ExpectationReader(paulis, circuit.numQubits());
+        return reader.with(run(circuit, options, reader.isEmpty() ? null : reader));
     }
 
     /** A run, with {@code expectations} (when not null) read from its final state. */
