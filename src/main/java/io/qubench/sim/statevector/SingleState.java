@@ -772,24 +772,17 @@ public final class SingleState implements QuantumState {
 
     /**
      * An uncontrolled two-qubit kernel with one target inside the vector: pairs of vectors (the
-     * other target 0 and 1) indexed directly, coefficients held in registers, real and imaginary
-     * products summed apart (as in {@link FastState}). With that target at 4 or 5 a run is one or
-     * two vectors long, and walking runs cost more than the arithmetic. Written out: behind a
-     * helper method C2 stopped inlining the vector operations (FastState's density run).
+     * other target 0 and 1) indexed directly, real and imaginary products summed apart (as in
+     * {@link FastState}). With that target at 4 or 5 a run is one or two vectors long, and walking
+     * runs cost more than the arithmetic. The two outputs are a loop reading their coefficients
+     * from L1: written out with all sixteen in registers, the body passed C2's node limit for
+     * inlining, its last stores ran boxed and the pass took 2.3–2.8× a Hadamard pass.
      */
     private void oneLaneTargetPairs(Space sp, long offset, float[][] cr, float[][] ci, VectorShuffle<Float> s1) {
         MemorySegment re = this.re;
         MemorySegment im = this.im;
         long below = offset - 1;
         sp.policy().forRange(sp.size() / (2 * LANES), (from, to) -> {
-            FloatVector a0r = FloatVector.fromArray(S, cr[0], 0), a0i = FloatVector.fromArray(S, ci[0], 0);
-            FloatVector a1r = FloatVector.fromArray(S, cr[1], 0), a1i = FloatVector.fromArray(S, ci[1], 0);
-            FloatVector a2r = FloatVector.fromArray(S, cr[2], 0), a2i = FloatVector.fromArray(S, ci[2], 0);
-            FloatVector a3r = FloatVector.fromArray(S, cr[3], 0), a3i = FloatVector.fromArray(S, ci[3], 0);
-            FloatVector b0r = FloatVector.fromArray(S, cr[4], 0), b0i = FloatVector.fromArray(S, ci[4], 0);
-            FloatVector b1r = FloatVector.fromArray(S, cr[5], 0), b1i = FloatVector.fromArray(S, ci[5], 0);
-            FloatVector b2r = FloatVector.fromArray(S, cr[6], 0), b2i = FloatVector.fromArray(S, ci[6], 0);
-            FloatVector b3r = FloatVector.fromArray(S, cr[7], 0), b3i = FloatVector.fromArray(S, ci[7], 0);
             long base = sp.offset();
             for (long v = from; v < to; v++) {
                 long i = base + Kernel.Bits.insertZero(v * LANES, below);
@@ -797,18 +790,19 @@ public final class SingleState implements QuantumState {
                 FloatVector x1r = load(re, i + offset), x1i = load(im, i + offset);
                 FloatVector y0r = x0r.rearrange(s1), y0i = x0i.rearrange(s1);
                 FloatVector y1r = x1r.rearrange(s1), y1i = x1i.rearrange(s1);
-                FloatVector rr = y1r.fma(a3r, x1r.fma(a2r, y0r.fma(a1r, x0r.mul(a0r))));
-                FloatVector ii = y1i.fma(a3i, x1i.fma(a2i, y0i.fma(a1i, x0i.mul(a0i))));
-                FloatVector ri = y1i.fma(a3r, x1i.fma(a2r, y0i.fma(a1r, x0i.mul(a0r))));
-                FloatVector ir = y1r.fma(a3i, x1r.fma(a2i, y0r.fma(a1i, x0r.mul(a0i))));
-                store(rr.sub(ii), re, i);
-                store(ri.add(ir), im, i);
-                rr = y1r.fma(b3r, x1r.fma(b2r, y0r.fma(b1r, x0r.mul(b0r))));
-                ii = y1i.fma(b3i, x1i.fma(b2i, y0i.fma(b1i, x0i.mul(b0i))));
-                ri = y1i.fma(b3r, x1i.fma(b2r, y0i.fma(b1r, x0i.mul(b0r))));
-                ir = y1r.fma(b3i, x1r.fma(b2i, y0r.fma(b1i, x0r.mul(b0i))));
-                store(rr.sub(ii), re, i + offset);
-                store(ri.add(ir), im, i + offset);
+                for (int go = 0; go < 2; go++) {
+                    int k = 4 * go;
+                    FloatVector a0r = FloatVector.fromArray(S, cr[k], 0), a0i = FloatVector.fromArray(S, ci[k], 0);
+                    FloatVector a1r = FloatVector.fromArray(S, cr[k + 1], 0), a1i = FloatVector.fromArray(S, ci[k + 1], 0);
+                    FloatVector a2r = FloatVector.fromArray(S, cr[k + 2], 0), a2i = FloatVector.fromArray(S, ci[k + 2], 0);
+                    FloatVector a3r = FloatVector.fromArray(S, cr[k + 3], 0), a3i = FloatVector.fromArray(S, ci[k + 3], 0);
+                    FloatVector rr = y1r.fma(a3r, x1r.fma(a2r, y0r.fma(a1r, x0r.mul(a0r))));
+                    FloatVector ii = y1i.fma(a3i, x1i.fma(a2i, y0i.fma(a1i, x0i.mul(a0i))));
+                    FloatVector ri = y1i.fma(a3r, x1i.fma(a2r, y0i.fma(a1r, x0i.mul(a0r))));
+                    FloatVector ir = y1r.fma(a3i, x1r.fma(a2i, y0r.fma(a1i, x0r.mul(a0i))));
+                    store(rr.sub(ii), re, i + go * offset);
+                    store(ri.add(ir), im, i + go * offset);
+                }
             }
         });
     }
