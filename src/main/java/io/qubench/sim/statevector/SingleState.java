@@ -438,7 +438,7 @@ public final class SingleState implements QuantumState {
             return sp -> scalar(kernel, sp);
         }
         return switch (kernel) {
-            case Kernel.Dense d when !inLanes(d) && d.targets().length == 1 -> dense1(d);
+            case Kernel.Dense d when d.targets().length == 1 && d.targets()[0] >= LANE_BITS -> dense1(d);
             case Kernel.Dense d when !inLanes(d) && d.targets().length == 2 -> dense2(d);
             case Kernel.Dense d when d.targets().length == 1 && (d.controlMask() & LANE_MASK) == 0 -> dense1InLanes(d);
             case Kernel.Dense d when d.targets().length == 2 && (d.controlMask() & LANE_MASK) == 0 -> dense2InLanes(d);
@@ -532,21 +532,38 @@ public final class SingleState implements QuantumState {
         return out;
     }
 
-    /** A one-qubit matrix on a target outside the vector, under controls outside it too. */
+    /**
+     * A one-qubit matrix on a target outside the vector, under any controls. Coefficients are per
+     * lane, so that a control inside the vector is the identity's coefficients in its 0 lanes:
+     * through {@link #denseLanes}, which re-reads both inputs for each output and stages them, a
+     * controlled rx with its control on 0–3 took 2–4.5× a Hadamard pass.
+     */
     private Pass dense1(Kernel.Dense d) {
         long t = 1L << d.targets()[0];
-        float[] mr = floats(d.re());
-        float[] mi = floats(d.im());
-        int[] involved = d.involved();
-        long controls = d.controlMask();
+        int laneControls = (int) (d.controlMask() & LANE_MASK);
+        // Per lane: a00, a01, a10, a11 (real, then imaginary, then the imaginary negated).
+        float[][] cr = new float[4][LANES];
+        float[][] ci = new float[4][LANES];
+        float[][] nci = new float[4][LANES];
+        for (int lane = 0; lane < LANES; lane++) {
+            boolean on = (lane & laneControls) == laneControls;
+            for (int e = 0; e < 4; e++) {
+                cr[e][lane] = (float) (on ? d.re()[e] : (e == 0 || e == 3 ? 1 : 0));
+                ci[e][lane] = (float) (on ? d.im()[e] : 0);
+                nci[e][lane] = -ci[e][lane];
+            }
+        }
+        int[] involved = highBits(d.controlMask() | t);
+        long controls = d.controlMask() & ~LANE_MASK;
         MemorySegment re = this.re;
         MemorySegment im = this.im;
         return sp -> forRuns(sp, involved, controls, (start, count) -> {
-            FloatVector a00r = FloatVector.broadcast(S, mr[0]), a01r = FloatVector.broadcast(S, mr[1]);
-            FloatVector a10r = FloatVector.broadcast(S, mr[2]), a11r = FloatVector.broadcast(S, mr[3]);
-            FloatVector a00i = FloatVector.broadcast(S, mi[0]), a01i = FloatVector.broadcast(S, mi[1]);
-            FloatVector a10i = FloatVector.broadcast(S, mi[2]), a11i = FloatVector.broadcast(S, mi[3]);
-            FloatVector n00i = a00i.neg(), n01i = a01i.neg(), n10i = a10i.neg(), n11i = a11i.neg();
+            FloatVector a00r = FloatVector.fromArray(S, cr[0], 0), a01r = FloatVector.fromArray(S, cr[1], 0);
+            FloatVector a10r = FloatVector.fromArray(S, cr[2], 0), a11r = FloatVector.fromArray(S, cr[3], 0);
+            FloatVector a00i = FloatVector.fromArray(S, ci[0], 0), a01i = FloatVector.fromArray(S, ci[1], 0);
+            FloatVector a10i = FloatVector.fromArray(S, ci[2], 0), a11i = FloatVector.fromArray(S, ci[3], 0);
+            FloatVector n00i = FloatVector.fromArray(S, nci[0], 0), n01i = FloatVector.fromArray(S, nci[1], 0);
+            FloatVector n10i = FloatVector.fromArray(S, nci[2], 0), n11i = FloatVector.fromArray(S, nci[3], 0);
             for (long i = start, end = start + count; i < end; i += LANES) {
                 FloatVector xr = load(re, i), xi = load(im, i);
                 FloatVector yr = load(re, i + t), yi = load(im, i + t);

@@ -260,6 +260,13 @@ class SingleStateTest {
                 long mask = c < 0 ? 0 : 1L << c;
                 Kernel k = new Kernel.Dense(t, mask, gaussian(r, 4, 0.7), gaussian(r, 4, 0.7));
                 assertKernelFollowsItsDefinition(n, k, "1 target " + t[0] + ", control " + c);
+                // A second control: both inside the vector, both outside, or one of each.
+                for (int c2 = c + 1; c >= 0 && c2 < n; c2++) {
+                    if (c2 != t[0]) {
+                        Kernel k2 = new Kernel.Dense(t, mask | 1L << c2, gaussian(r, 4, 0.7), gaussian(r, 4, 0.7));
+                        assertKernelFollowsItsDefinition(n, k2, "1 target " + t[0] + ", controls " + c + "," + c2);
+                    }
+                }
             }
         }
         for (int[] t : placements(n, 2)) {
