@@ -146,6 +146,27 @@ class FastStateKernelTest {
     }
 
     /**
+     * A controlled one-qubit matrix with its lowest control on 3–5, on a state larger than a
+     * chunk, against plain loops: every pair is swept, those whose controls are 0 skipped (target
+     * read ahead, on 6–10) or written back unchanged; a second control may lie higher.
+     */
+    @Test
+    void oneQubitMatricesUnderAControlOnThreeToFiveMatchPlainLoops() {
+        int n = 13;
+        List<GateOperation> prepGates = ReferenceSimulatorProperties.randomCircuit(29, n, 60).operations().stream()
+                .map(o -> (GateOperation) o).filter(g -> g.gate() != StandardGate.SWAP).toList();
+        int[][] cases = {{3, 9}, {4, 7}, {5, 12}, {3, 6}, {4, 11}, {5, 3}, {3, 9, 11}, {4, 12, 8}};
+        java.util.Random r = new java.util.Random(7);
+        for (int[] c : cases) {
+            long controls = 1L << c[0] | (c.length > 2 ? 1L << c[2] : 0);
+            double[] re = {r.nextGaussian(), r.nextGaussian(), r.nextGaussian(), r.nextGaussian()};
+            double[] im = {r.nextGaussian(), r.nextGaussian(), r.nextGaussian(), r.nextGaussian()};
+            Kernel k = new Kernel.Dense(new int[] {c[1]}, controls, re, im);
+            assertVectorsMatchPlainLoops(n, prepGates, s -> s.apply(k), c[0], c[1]);
+        }
+    }
+
+    /**
      * Swaps with a qubit inside a vector on a state larger than a chunk, against plain loops:
      * controls on 11 and 12 over a lane target (every vector swept), partners on 6 and 7 (read
      * ahead, up to the state's end and into the next thread's piece).
