@@ -146,9 +146,10 @@ class FastStateKernelTest {
     }
 
     /**
-     * A controlled one-qubit matrix with its lowest control on 3–5, on a state larger than a
-     * chunk, against plain loops: every pair is swept, those whose controls are 0 skipped (target
-     * read ahead, on 6–10) or written back unchanged; a second control may lie higher.
+     * A controlled one-qubit matrix with its lowest control on 3–5 (and cx, ccx with it on 3–4,
+     * which run as an X there), on a state larger than a chunk, against plain loops: every pair
+     * is swept, those whose controls are 0 skipped (target read ahead, on 6–10) or written back
+     * unchanged; a second control may lie higher.
      */
     @Test
     void oneQubitMatricesUnderAControlOnThreeToFiveMatchPlainLoops() {
@@ -163,6 +164,9 @@ class FastStateKernelTest {
             double[] im = {r.nextGaussian(), r.nextGaussian(), r.nextGaussian(), r.nextGaussian()};
             Kernel k = new Kernel.Dense(new int[] {c[1]}, controls, re, im);
             assertVectorsMatchPlainLoops(n, prepGates, s -> s.apply(k), c[0], c[1]);
+            Kernel x = c.length > 2 ? Kernels.special(StandardGate.CCX, new double[0], new int[] {c[0], c[2], c[1]})
+                    : Kernels.special(StandardGate.CX, new double[0], new int[] {c[0], c[1]});
+            assertVectorsMatchPlainLoops(n, prepGates, s -> s.apply(x), c[0], c[1]);
         }
     }
 
