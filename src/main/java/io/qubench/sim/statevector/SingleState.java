@@ -252,24 +252,30 @@ public final class SingleState implements QuantumState {
                 factor[lane] = (lane & bit) == value ? scale : 0;
             }
             FloatVector f = FloatVector.fromArray(S, factor, 0);
-            forRuns(whole(), new int[0], 0, (start, count) -> {
-                for (long i = start; i < start + count; i += LANES) {
-                    store(load(re, i).mul(f), re, i);
-                    store(load(im, i).mul(f), im, i);
+            forRuns(whole(), new int[0], 0, (starts, runs, count) -> {
+                for (int run = 0; run < runs; run++) {
+                    for (long i = starts[run], end = i + count; i < end; i += LANES) {
+                        store(load(re, i).mul(f), re, i);
+                        store(load(im, i).mul(f), im, i);
+                    }
                 }
             });
             return;
         }
         int[] involved = {Long.numberOfTrailingZeros(bit)};
-        forRuns(whole(), involved, value, (start, count) -> {
-            for (long i = start; i < start + count; i += LANES) {
-                store(load(re, i).mul(scale), re, i);
-                store(load(im, i).mul(scale), im, i);
+        forRuns(whole(), involved, value, (starts, runs, count) -> {
+            for (int run = 0; run < runs; run++) {
+                for (long i = starts[run], end = i + count; i < end; i += LANES) {
+                    store(load(re, i).mul(scale), re, i);
+                    store(load(im, i).mul(scale), im, i);
+                }
             }
         });
-        forRuns(whole(), involved, value ^ bit, (start, count) -> {
-            re.asSlice(start * Float.BYTES, count * Float.BYTES).fill((byte) 0);
-            im.asSlice(start * Float.BYTES, count * Float.BYTES).fill((byte) 0);
+        forRuns(whole(), involved, value ^ bit, (starts, runs, count) -> {
+            for (int run = 0; run < runs; run++) {
+                re.asSlice(starts[run] * Float.BYTES, count * Float.BYTES).fill((byte) 0);
+                im.asSlice(starts[run] * Float.BYTES, count * Float.BYTES).fill((byte) 0);
+            }
         });
     }
 
@@ -465,9 +471,18 @@ public final class SingleState implements QuantumState {
 
     @FunctionalInterface
     private interface Run {
-        /** Processes {@code count} (a multiple of the vector length) contiguous indices from {@code start}. */
-        void apply(long start, long count);
+        /** Processes {@code count} (a multiple of the vector length) contiguous indices from each of {@code starts[0..runs)}. */
+        void apply(long[] starts, int runs, long count);
     }
+
+    /** Amplitudes per parallel work item, as in FastState. */
+    private static final int UNIT = 1 << 13;
+
+    /** Run starts handed to a kernel per call: its loop over them is inlined, a call per run would not be. */
+    private static final int RUN_BATCH = 256;
+
+    /** A pass over fewer amplitudes than this is not split into coarse tasks (trajectories run many small ones). */
+    private static final long COARSE_FROM_AMPLITUDES = 1L << 18;
 
     private static void forRuns(Space sp, int[] involved, long fixed, Run run) {
         forRuns(sp, involved, fixed, () -> run);
@@ -475,24 +490,41 @@ public final class SingleState implements QuantumState {
 
     /**
      * Calls a run (one from {@code runs} per parallel work item, so that it may own scratch
-     * arrays) for every contiguous run of indices of {@code sp} whose {@code involved} bits
-     * (ascending, none inside a vector) are 0, then OR-ed with {@code fixed}.
+     * arrays) for batches of the contiguous runs of indices of {@code sp} whose {@code involved}
+     * bits (ascending, none inside a vector) are 0, then OR-ed with {@code fixed}. Batched as in
+     * FastState: with a call per run, runs of one to four vectors (a control on 4–6) took 1.5–3.2×
+     * a Hadamard pass.
      */
     private static void forRuns(Space sp, int[] involved, long fixed, Supplier<Run> runs) {
         int lo = involved.length == 0 ? sp.qubits() : involved[0];
-        long runMask = (1L << lo) - 1;
-        long vectors = (sp.size() >> involved.length) / LANES;
+        long runLength = 1L << lo;
+        long count = (sp.size() >> involved.length) / runLength;
+        int unit = (int) Math.min(runLength, UNIT);
+        long perRun = runLength / unit;
+        long mask = (unit - 1) | maskOf(involved);
         long base = sp.offset() | fixed;
-        sp.policy().forRange(vectors, (from, to) -> {
+        ParallelPolicy.RangeBody body = (from, to) -> {
             Run run = runs.get();
-            long c = from * LANES;
-            long end = to * LANES;
-            while (c < end) {
-                long stop = Math.min(end, (c | runMask) + 1);
-                run.apply(Kernel.Bits.deposit(c, involved) | base, stop - c);
-                c = stop;
+            long[] starts = new long[(int) Math.min(RUN_BATCH, to - from)];
+            long x = Kernel.Bits.deposit(from / perRun << lo, involved) + (from % perRun) * unit;
+            int k = 0;
+            for (long j = from; j < to; j++) {
+                starts[k++] = x | base;
+                if (k == starts.length) {
+                    run.apply(starts, k, unit);
+                    k = 0;
+                }
+                x = ((x | mask) + 1) & ~mask;
             }
-        });
+            if (k > 0) {
+                run.apply(starts, k, unit);
+            }
+        };
+        if (count * runLength >= COARSE_FROM_AMPLITUDES) {
+            sp.policy().forCoarse(count * perRun, body);
+        } else {
+            sp.policy().forRange(count * perRun, body);
+        }
     }
 
     private static FloatVector load(MemorySegment s, long index) {
@@ -557,25 +589,27 @@ public final class SingleState implements QuantumState {
         long controls = d.controlMask() & ~LANE_MASK;
         MemorySegment re = this.re;
         MemorySegment im = this.im;
-        Pass runs = sp -> forRuns(sp, involved, controls, (start, count) -> {
+        Pass byRuns = sp -> forRuns(sp, involved, controls, (starts, runs, count) -> {
             FloatVector a00r = FloatVector.fromArray(S, cr[0], 0), a01r = FloatVector.fromArray(S, cr[1], 0);
             FloatVector a10r = FloatVector.fromArray(S, cr[2], 0), a11r = FloatVector.fromArray(S, cr[3], 0);
             FloatVector a00i = FloatVector.fromArray(S, ci[0], 0), a01i = FloatVector.fromArray(S, ci[1], 0);
             FloatVector a10i = FloatVector.fromArray(S, ci[2], 0), a11i = FloatVector.fromArray(S, ci[3], 0);
             FloatVector n00i = FloatVector.fromArray(S, nci[0], 0), n01i = FloatVector.fromArray(S, nci[1], 0);
             FloatVector n10i = FloatVector.fromArray(S, nci[2], 0), n11i = FloatVector.fromArray(S, nci[3], 0);
-            for (long i = start, end = start + count; i < end; i += LANES) {
-                FloatVector xr = load(re, i), xi = load(im, i);
-                FloatVector yr = load(re, i + t), yi = load(im, i + t);
-                store(xr.fma(a00r, yr.fma(a01r, xi.fma(n00i, yi.mul(n01i)))), re, i);
-                store(xi.fma(a00r, yi.fma(a01r, xr.fma(a00i, yr.mul(a01i)))), im, i);
-                store(xr.fma(a10r, yr.fma(a11r, xi.fma(n10i, yi.mul(n11i)))), re, i + t);
-                store(xi.fma(a10r, yi.fma(a11r, xr.fma(a10i, yr.mul(a11i)))), im, i + t);
+            for (int run = 0; run < runs; run++) {
+                for (long i = starts[run], end = i + count; i < end; i += LANES) {
+                    FloatVector xr = load(re, i), xi = load(im, i);
+                    FloatVector yr = load(re, i + t), yi = load(im, i + t);
+                    store(xr.fma(a00r, yr.fma(a01r, xi.fma(n00i, yi.mul(n01i)))), re, i);
+                    store(xi.fma(a00r, yi.fma(a01r, xr.fma(a00i, yr.mul(a01i)))), im, i);
+                    store(xr.fma(a10r, yr.fma(a11r, xi.fma(n10i, yi.mul(n11i)))), re, i + t);
+                    store(xi.fma(a10r, yi.fma(a11r, xr.fma(a10i, yr.mul(a11i)))), im, i + t);
+                }
             }
         });
         // Uncontrolled on qubits 4–10, pairs indexed directly: there a run is 1–64 vectors, and
         // walking runs took 1.2–2.0× a Hadamard pass on 4–5 (26 qubits). From 11 up runs are as fast.
-        return d.controlMask() == 0 && t <= 1024 ? sp -> dense1Pairs(sp, t, cr, ci, nci) : runs;
+        return d.controlMask() == 0 && t <= 1024 ? sp -> dense1Pairs(sp, t, cr, ci, nci) : byRuns;
     }
 
     /**
@@ -654,15 +688,17 @@ public final class SingleState implements QuantumState {
         long fixed = d.controlMask();
         MemorySegment re = this.re;
         MemorySegment im = this.im;
-        return sp -> forRuns(sp, controls, fixed, (start, count) -> {
+        return sp -> forRuns(sp, controls, fixed, (starts, runs, count) -> {
             FloatVector ar = FloatVector.fromArray(S, selfR, 0), ai = FloatVector.fromArray(S, selfI, 0);
             FloatVector br = FloatVector.fromArray(S, otherR, 0), bi = FloatVector.fromArray(S, otherI, 0);
             FloatVector nai = ai.neg(), nbi = bi.neg();
-            for (long i = start, end = start + count; i < end; i += LANES) {
-                FloatVector xr = load(re, i), xi = load(im, i);
-                FloatVector pr = xr.rearrange(partner), pi = xi.rearrange(partner);
-                store(xr.fma(ar, xi.fma(nai, pr.fma(br, pi.mul(nbi)))), re, i);
-                store(xi.fma(ar, xr.fma(ai, pi.fma(br, pr.mul(bi)))), im, i);
+            for (int run = 0; run < runs; run++) {
+                for (long i = starts[run], end = i + count; i < end; i += LANES) {
+                    FloatVector xr = load(re, i), xi = load(im, i);
+                    FloatVector pr = xr.rearrange(partner), pi = xi.rearrange(partner);
+                    store(xr.fma(ar, xi.fma(nai, pr.fma(br, pi.mul(nbi)))), re, i);
+                    store(xi.fma(ar, xr.fma(ai, pi.fma(br, pr.mul(bi)))), im, i);
+                }
             }
         });
     }
@@ -707,32 +743,34 @@ public final class SingleState implements QuantumState {
                 }
             });
         }
-        return sp -> forRuns(sp, involved, controls, (start, count) -> {
-            for (long i = start, end = start + count; i < end; i += LANES) {
-                FloatVector r0 = load(re, i), i0 = load(im, i);
-                FloatVector r1 = load(re, i + o1), i1 = load(im, i + o1);
-                FloatVector r2 = load(re, i + o2), i2 = load(im, i + o2);
-                FloatVector r3 = load(re, i + o3), i3 = load(im, i + o3);
-                FloatVector n0 = i0.neg(), n1 = i1.neg(), n2 = i2.neg(), n3 = i3.neg();
-                // A loop, not unrolled by hand: unrolled (or with a helper taking the vectors) it was
-                // compiled with boxed vectors, 10 to 100 times slower.
-                for (int r = 0; r < 4; r++) {
-                    int k = 4 * r;
-                    FloatVector a0 = b(mr[k]), b0 = b(mi[k]);
-                    FloatVector sr = r0.fma(a0, n0.mul(b0));
-                    FloatVector si = i0.fma(a0, r0.mul(b0));
-                    FloatVector a1 = b(mr[k + 1]), b1 = b(mi[k + 1]);
-                    sr = r1.fma(a1, n1.fma(b1, sr));
-                    si = i1.fma(a1, r1.fma(b1, si));
-                    FloatVector a2 = b(mr[k + 2]), b2 = b(mi[k + 2]);
-                    sr = r2.fma(a2, n2.fma(b2, sr));
-                    si = i2.fma(a2, r2.fma(b2, si));
-                    FloatVector a3 = b(mr[k + 3]), b3 = b(mi[k + 3]);
-                    sr = r3.fma(a3, n3.fma(b3, sr));
-                    si = i3.fma(a3, r3.fma(b3, si));
-                    long o = r == 0 ? 0 : r == 1 ? o1 : r == 2 ? o2 : o3;
-                    store(sr, re, i + o);
-                    store(si, im, i + o);
+        return sp -> forRuns(sp, involved, controls, (starts, runs, count) -> {
+            for (int run = 0; run < runs; run++) {
+                for (long i = starts[run], end = i + count; i < end; i += LANES) {
+                    FloatVector r0 = load(re, i), i0 = load(im, i);
+                    FloatVector r1 = load(re, i + o1), i1 = load(im, i + o1);
+                    FloatVector r2 = load(re, i + o2), i2 = load(im, i + o2);
+                    FloatVector r3 = load(re, i + o3), i3 = load(im, i + o3);
+                    FloatVector n0 = i0.neg(), n1 = i1.neg(), n2 = i2.neg(), n3 = i3.neg();
+                    // A loop, not unrolled by hand: unrolled (or with a helper taking the vectors) it was
+                    // compiled with boxed vectors, 10 to 100 times slower.
+                    for (int r = 0; r < 4; r++) {
+                        int k = 4 * r;
+                        FloatVector a0 = b(mr[k]), b0 = b(mi[k]);
+                        FloatVector sr = r0.fma(a0, n0.mul(b0));
+                        FloatVector si = i0.fma(a0, r0.mul(b0));
+                        FloatVector a1 = b(mr[k + 1]), b1 = b(mi[k + 1]);
+                        sr = r1.fma(a1, n1.fma(b1, sr));
+                        si = i1.fma(a1, r1.fma(b1, si));
+                        FloatVector a2 = b(mr[k + 2]), b2 = b(mi[k + 2]);
+                        sr = r2.fma(a2, n2.fma(b2, sr));
+                        si = i2.fma(a2, r2.fma(b2, si));
+                        FloatVector a3 = b(mr[k + 3]), b3 = b(mi[k + 3]);
+                        sr = r3.fma(a3, n3.fma(b3, sr));
+                        si = i3.fma(a3, r3.fma(b3, si));
+                        long o = r == 0 ? 0 : r == 1 ? o1 : r == 2 ? o2 : o3;
+                        store(sr, re, i + o);
+                        store(si, im, i + o);
+                    }
                 }
             }
         });
@@ -777,31 +815,33 @@ public final class SingleState implements QuantumState {
         MemorySegment im = this.im;
         if (groups == 1) {
             int[] involved = highBits(controls);
-            return sp -> forRuns(sp, involved, controls, (start, count) -> {
+            return sp -> forRuns(sp, involved, controls, (starts, runs, count) -> {
                 FloatVector c0r = FloatVector.fromArray(S, cr[0], 0), c0i = FloatVector.fromArray(S, ci[0], 0);
                 FloatVector c1r = FloatVector.fromArray(S, cr[1], 0), c1i = FloatVector.fromArray(S, ci[1], 0);
                 FloatVector c2r = FloatVector.fromArray(S, cr[2], 0), c2i = FloatVector.fromArray(S, ci[2], 0);
                 FloatVector c3r = FloatVector.fromArray(S, cr[3], 0), c3i = FloatVector.fromArray(S, ci[3], 0);
-                for (long i = start, end = start + count; i < end; i += LANES) {
-                    FloatVector xr = load(re, i), xi = load(im, i);
-                    FloatVector nx = xi.neg();
-                    FloatVector sr = xr.fma(c0r, nx.mul(c0i));
-                    FloatVector si = xi.fma(c0r, xr.mul(c0i));
-                    FloatVector yr = xr.rearrange(s1), yi = xi.rearrange(s1), ny = nx.rearrange(s1);
-                    sr = yr.fma(c1r, ny.fma(c1i, sr));
-                    si = yi.fma(c1r, yr.fma(c1i, si));
-                    yr = xr.rearrange(s2);
-                    yi = xi.rearrange(s2);
-                    ny = nx.rearrange(s2);
-                    sr = yr.fma(c2r, ny.fma(c2i, sr));
-                    si = yi.fma(c2r, yr.fma(c2i, si));
-                    yr = xr.rearrange(s3);
-                    yi = xi.rearrange(s3);
-                    ny = nx.rearrange(s3);
-                    sr = yr.fma(c3r, ny.fma(c3i, sr));
-                    si = yi.fma(c3r, yr.fma(c3i, si));
-                    store(sr, re, i);
-                    store(si, im, i);
+                for (int run = 0; run < runs; run++) {
+                    for (long i = starts[run], end = i + count; i < end; i += LANES) {
+                        FloatVector xr = load(re, i), xi = load(im, i);
+                        FloatVector nx = xi.neg();
+                        FloatVector sr = xr.fma(c0r, nx.mul(c0i));
+                        FloatVector si = xi.fma(c0r, xr.mul(c0i));
+                        FloatVector yr = xr.rearrange(s1), yi = xi.rearrange(s1), ny = nx.rearrange(s1);
+                        sr = yr.fma(c1r, ny.fma(c1i, sr));
+                        si = yi.fma(c1r, yr.fma(c1i, si));
+                        yr = xr.rearrange(s2);
+                        yi = xi.rearrange(s2);
+                        ny = nx.rearrange(s2);
+                        sr = yr.fma(c2r, ny.fma(c2i, sr));
+                        si = yi.fma(c2r, yr.fma(c2i, si));
+                        yr = xr.rearrange(s3);
+                        yi = xi.rearrange(s3);
+                        ny = nx.rearrange(s3);
+                        sr = yr.fma(c3r, ny.fma(c3i, sr));
+                        si = yi.fma(c3r, yr.fma(c3i, si));
+                        store(sr, re, i);
+                        store(si, im, i);
+                    }
                 }
             });
         }
@@ -810,32 +850,34 @@ public final class SingleState implements QuantumState {
             return sp -> oneLaneTargetPairs(sp, offset, cr, ci, s1);
         }
         int[] involved = highBits(controls | offset);
-        return sp -> forRuns(sp, involved, controls, (start, count) -> {
-            for (long i = start, end = start + count; i < end; i += LANES) {
-                FloatVector x0r = load(re, i), x0i = load(im, i);
-                FloatVector x1r = load(re, i + offset), x1i = load(im, i + offset);
-                FloatVector n0 = x0i.neg(), n1 = x1i.neg();
-                FloatVector y0r = x0r.rearrange(s1), y0i = x0i.rearrange(s1), m0 = n0.rearrange(s1);
-                FloatVector y1r = x1r.rearrange(s1), y1i = x1i.rearrange(s1), m1 = n1.rearrange(s1);
-                for (int go = 0; go < 2; go++) {
-                    int base = go * 4;
-                    FloatVector ar = FloatVector.fromArray(S, cr[base], 0), ai = FloatVector.fromArray(S, ci[base], 0);
-                    FloatVector sr = x0r.fma(ar, n0.mul(ai));
-                    FloatVector si = x0i.fma(ar, x0r.mul(ai));
-                    ar = FloatVector.fromArray(S, cr[base + 1], 0);
-                    ai = FloatVector.fromArray(S, ci[base + 1], 0);
-                    sr = y0r.fma(ar, m0.fma(ai, sr));
-                    si = y0i.fma(ar, y0r.fma(ai, si));
-                    ar = FloatVector.fromArray(S, cr[base + 2], 0);
-                    ai = FloatVector.fromArray(S, ci[base + 2], 0);
-                    sr = x1r.fma(ar, n1.fma(ai, sr));
-                    si = x1i.fma(ar, x1r.fma(ai, si));
-                    ar = FloatVector.fromArray(S, cr[base + 3], 0);
-                    ai = FloatVector.fromArray(S, ci[base + 3], 0);
-                    sr = y1r.fma(ar, m1.fma(ai, sr));
-                    si = y1i.fma(ar, y1r.fma(ai, si));
-                    store(sr, re, i + go * offset);
-                    store(si, im, i + go * offset);
+        return sp -> forRuns(sp, involved, controls, (starts, runs, count) -> {
+            for (int run = 0; run < runs; run++) {
+                for (long i = starts[run], end = i + count; i < end; i += LANES) {
+                    FloatVector x0r = load(re, i), x0i = load(im, i);
+                    FloatVector x1r = load(re, i + offset), x1i = load(im, i + offset);
+                    FloatVector n0 = x0i.neg(), n1 = x1i.neg();
+                    FloatVector y0r = x0r.rearrange(s1), y0i = x0i.rearrange(s1), m0 = n0.rearrange(s1);
+                    FloatVector y1r = x1r.rearrange(s1), y1i = x1i.rearrange(s1), m1 = n1.rearrange(s1);
+                    for (int go = 0; go < 2; go++) {
+                        int base = go * 4;
+                        FloatVector ar = FloatVector.fromArray(S, cr[base], 0), ai = FloatVector.fromArray(S, ci[base], 0);
+                        FloatVector sr = x0r.fma(ar, n0.mul(ai));
+                        FloatVector si = x0i.fma(ar, x0r.mul(ai));
+                        ar = FloatVector.fromArray(S, cr[base + 1], 0);
+                        ai = FloatVector.fromArray(S, ci[base + 1], 0);
+                        sr = y0r.fma(ar, m0.fma(ai, sr));
+                        si = y0i.fma(ar, y0r.fma(ai, si));
+                        ar = FloatVector.fromArray(S, cr[base + 2], 0);
+                        ai = FloatVector.fromArray(S, ci[base + 2], 0);
+                        sr = x1r.fma(ar, n1.fma(ai, sr));
+                        si = x1i.fma(ar, x1r.fma(ai, si));
+                        ar = FloatVector.fromArray(S, cr[base + 3], 0);
+                        ai = FloatVector.fromArray(S, ci[base + 3], 0);
+                        sr = y1r.fma(ar, m1.fma(ai, sr));
+                        si = y1i.fma(ar, y1r.fma(ai, si));
+                        store(sr, re, i + go * offset);
+                        store(si, im, i + go * offset);
+                    }
                 }
             }
         });
@@ -964,38 +1006,40 @@ public final class SingleState implements QuantumState {
         return sp -> forRuns(sp, involved, fixed, () -> {
             float[] outR = new float[groups * LANES];
             float[] outI = new float[groups * LANES];
-            return (start, count) -> {
-                for (long i = start, end = start + count; i < end; i += LANES) {
-                    for (int go = 0; go < groups; go++) {
-                        FloatVector sr = FloatVector.zero(S);
-                        FloatVector si = FloatVector.zero(S);
-                        for (int gi = 0; gi < groups; gi++) {
-                            int term = (go * groups + gi) * patterns;
-                            long src = i + groupOffset[gi];
-                            FloatVector xr = load(re, src);
-                            FloatVector xi = load(im, src);
-                            if (!zero[term]) {
-                                int c = term * LANES;
-                                sr = xr.fma(FloatVector.fromArray(S, cr, c), xi.fma(FloatVector.fromArray(S, nci, c), sr));
-                                si = xi.fma(FloatVector.fromArray(S, cr, c), xr.fma(FloatVector.fromArray(S, ci, c), si));
-                            }
-                            for (int p = 1; p < patterns; p++) {
-                                if (zero[term + p]) {
-                                    continue;
+            return (starts, runs, count) -> {
+                for (int run = 0; run < runs; run++) {
+                    for (long i = starts[run], end = i + count; i < end; i += LANES) {
+                        for (int go = 0; go < groups; go++) {
+                            FloatVector sr = FloatVector.zero(S);
+                            FloatVector si = FloatVector.zero(S);
+                            for (int gi = 0; gi < groups; gi++) {
+                                int term = (go * groups + gi) * patterns;
+                                long src = i + groupOffset[gi];
+                                FloatVector xr = load(re, src);
+                                FloatVector xi = load(im, src);
+                                if (!zero[term]) {
+                                    int c = term * LANES;
+                                    sr = xr.fma(FloatVector.fromArray(S, cr, c), xi.fma(FloatVector.fromArray(S, nci, c), sr));
+                                    si = xi.fma(FloatVector.fromArray(S, cr, c), xr.fma(FloatVector.fromArray(S, ci, c), si));
                                 }
-                                int c = (term + p) * LANES;
-                                FloatVector yr = xr.rearrange(shuffles[p]);
-                                FloatVector yi = xi.rearrange(shuffles[p]);
-                                sr = yr.fma(FloatVector.fromArray(S, cr, c), yi.fma(FloatVector.fromArray(S, nci, c), sr));
-                                si = yi.fma(FloatVector.fromArray(S, cr, c), yr.fma(FloatVector.fromArray(S, ci, c), si));
+                                for (int p = 1; p < patterns; p++) {
+                                    if (zero[term + p]) {
+                                        continue;
+                                    }
+                                    int c = (term + p) * LANES;
+                                    FloatVector yr = xr.rearrange(shuffles[p]);
+                                    FloatVector yi = xi.rearrange(shuffles[p]);
+                                    sr = yr.fma(FloatVector.fromArray(S, cr, c), yi.fma(FloatVector.fromArray(S, nci, c), sr));
+                                    si = yi.fma(FloatVector.fromArray(S, cr, c), yr.fma(FloatVector.fromArray(S, ci, c), si));
+                                }
                             }
+                            sr.intoArray(outR, go * LANES);
+                            si.intoArray(outI, go * LANES);
                         }
-                        sr.intoArray(outR, go * LANES);
-                        si.intoArray(outI, go * LANES);
-                    }
-                    for (int go = 0; go < groups; go++) {
-                        store(FloatVector.fromArray(S, outR, go * LANES), re, i + groupOffset[go]);
-                        store(FloatVector.fromArray(S, outI, go * LANES), im, i + groupOffset[go]);
+                        for (int go = 0; go < groups; go++) {
+                            store(FloatVector.fromArray(S, outR, go * LANES), re, i + groupOffset[go]);
+                            store(FloatVector.fromArray(S, outI, go * LANES), im, i + groupOffset[go]);
+                        }
                     }
                 }
             };
@@ -1061,18 +1105,24 @@ public final class SingleState implements QuantumState {
         return sp -> {
             for (int c : active) {
                 int at = c * LANES;
-                forRuns(sp, involved, fixed[c], (start, count) -> {
+                forRuns(sp, involved, fixed[c], (starts, runs, count) -> {
                     FloatVector vr = FloatVector.fromArray(S, pr, at);
                     FloatVector vi = FloatVector.fromArray(S, pi, at);
                     FloatVector nvi = vi.neg();
-                    for (long i = start, end = start + count; i < end; i += LANES) {
-                        FloatVector xr = load(re, i), xi = load(im, i);
-                        store(xr.fma(vr, xi.mul(nvi)), re, i);
-                        store(xi.fma(vr, xr.mul(vi)), im, i);
+                    for (int run = 0; run < runs; run++) {
+                        for (long i = starts[run], end = i + count; i < end; i += LANES) {
+                            FloatVector xr = load(re, i), xi = load(im, i);
+                            store(xr.fma(vr, xi.mul(nvi)), re, i);
+                            store(xi.fma(vr, xr.mul(vi)), im, i);
+                        }
                     }
                 });
             }
         };
+    }
+                }
+            }
+        });
     }
 
     /**
@@ -1110,17 +1160,19 @@ public final class SingleState implements QuantumState {
         }
         MemorySegment re = this.re;
         MemorySegment im = this.im;
-        return sp -> forRuns(sp, new int[0], 0, (start, count) -> {
-            for (long i = start, end = start + count; i < end; i += LANES) {
-                int r = row[d.tableIndex(i)];
-                if (trivial[r]) {
-                    continue;
+        return sp -> forRuns(sp, new int[0], 0, (starts, runs, count) -> {
+            for (int run = 0; run < runs; run++) {
+                for (long i = starts[run], end = i + count; i < end; i += LANES) {
+                    int r = row[d.tableIndex(i)];
+                    if (trivial[r]) {
+                        continue;
+                    }
+                    FloatVector vr = FloatVector.fromArray(S, pr, r * LANES);
+                    FloatVector vi = FloatVector.fromArray(S, pi, r * LANES);
+                    FloatVector xr = load(re, i), xi = load(im, i);
+                    store(xr.fma(vr, xi.mul(vi.neg())), re, i);
+                    store(xi.fma(vr, xr.mul(vi)), im, i);
                 }
-                FloatVector vr = FloatVector.fromArray(S, pr, r * LANES);
-                FloatVector vi = FloatVector.fromArray(S, pi, r * LANES);
-                FloatVector xr = load(re, i), xi = load(im, i);
-                store(xr.fma(vr, xi.mul(vi.neg())), re, i);
-                store(xi.fma(vr, xr.mul(vi)), im, i);
             }
         });
     }
@@ -1159,35 +1211,41 @@ public final class SingleState implements QuantumState {
         MemorySegment im = this.im;
         if (highFlip == 0) {
             VectorMask<Float> moves = maskA.or(maskB);
-            return sp -> forRuns(sp, involved, fixed, (start, count) -> {
-                for (long i = start, end = start + count; i < end; i += LANES) {
-                    FloatVector xr = load(re, i), xi = load(im, i);
-                    store(xr.blend(xr.rearrange(partner), moves), re, i);
-                    store(xi.blend(xi.rearrange(partner), moves), im, i);
+            return sp -> forRuns(sp, involved, fixed, (starts, runs, count) -> {
+                for (int run = 0; run < runs; run++) {
+                    for (long i = starts[run], end = i + count; i < end; i += LANES) {
+                        FloatVector xr = load(re, i), xi = load(im, i);
+                        store(xr.blend(xr.rearrange(partner), moves), re, i);
+                        store(xi.blend(xi.rearrange(partner), moves), im, i);
+                    }
                 }
             });
         }
         if (whole && lowFlip == 0) {
-            return sp -> forRuns(sp, involved, fixed, (start, count) -> {
-                for (long i = start, end = start + count; i < end; i += LANES) {
-                    long j = i ^ highFlip;
-                    FloatVector xr = load(re, i), xi = load(im, i);
-                    store(load(re, j), re, i);
-                    store(load(im, j), im, i);
-                    store(xr, re, j);
-                    store(xi, im, j);
+            return sp -> forRuns(sp, involved, fixed, (starts, runs, count) -> {
+                for (int run = 0; run < runs; run++) {
+                    for (long i = starts[run], end = i + count; i < end; i += LANES) {
+                        long j = i ^ highFlip;
+                        FloatVector xr = load(re, i), xi = load(im, i);
+                        store(load(re, j), re, i);
+                        store(load(im, j), im, i);
+                        store(xr, re, j);
+                        store(xi, im, j);
+                    }
                 }
             });
         }
-        return sp -> forRuns(sp, involved, fixed, (start, count) -> {
-            for (long i = start, end = start + count; i < end; i += LANES) {
-                long j = i ^ highFlip;
-                FloatVector xr = load(re, i), xi = load(im, i);
-                FloatVector yr = load(re, j), yi = load(im, j);
-                store(xr.blend(yr.rearrange(partner), maskA), re, i);
-                store(xi.blend(yi.rearrange(partner), maskA), im, i);
-                store(yr.blend(xr.rearrange(partner), maskB), re, j);
-                store(yi.blend(xi.rearrange(partner), maskB), im, j);
+        return sp -> forRuns(sp, involved, fixed, (starts, runs, count) -> {
+            for (int run = 0; run < runs; run++) {
+                for (long i = starts[run], end = i + count; i < end; i += LANES) {
+                    long j = i ^ highFlip;
+                    FloatVector xr = load(re, i), xi = load(im, i);
+                    FloatVector yr = load(re, j), yi = load(im, j);
+                    store(xr.blend(yr.rearrange(partner), maskA), re, i);
+                    store(xi.blend(yi.rearrange(partner), maskA), im, i);
+                    store(yr.blend(xr.rearrange(partner), maskB), re, j);
+                    store(yi.blend(xi.rearrange(partner), maskB), im, j);
+                }
             }
         });
     }
