@@ -1102,24 +1102,46 @@ public final class SingleState implements QuantumState {
         int[] involved = highBits(maskOf(t));
         MemorySegment re = this.re;
         MemorySegment im = this.im;
-        return sp -> {
-            for (int c : active) {
-                int at = c * LANES;
-                forRuns(sp, involved, fixed[c], (starts, runs, count) -> {
-                    FloatVector vr = FloatVector.fromArray(S, pr, at);
-                    FloatVector vi = FloatVector.fromArray(S, pi, at);
-                    FloatVector nvi = vi.neg();
-                    for (int run = 0; run < runs; run++) {
-                        for (long i = starts[run], end = i + count; i < end; i += LANES) {
-                            FloatVector xr = load(re, i), xi = load(im, i);
-                            store(xr.fma(vr, xi.mul(nvi)), re, i);
-                            store(xi.fma(vr, xr.mul(vi)), im, i);
-                        }
-                    }
-                });
+        int[] which = active.stream().mapToInt(Integer::intValue).toArray();
+        if (involved.length > 0 && (involved[0] <= LANE_BITS + 2 || which.length == combos)) {
+            // Every vector, times the phases its target bits pick (as FastState does for runs of
+            // one vector), when the runs are one to four vectors or none can be skipped. By runs,
+            // on 26 qubits against a Hadamard pass: rz on 5 1.23×, on 9 1.16–1.27×; so, 1.0–1.05×.
+            int[] highTarget = new int[h];
+            for (int j = 0; j < k; j++) {
+                if (highOf[j] >= 0) {
+                    highTarget[highOf[j]] = t[j];
+                }
             }
-        };
-    }
+            return sp -> forRuns(sp, new int[0], 0, (starts, runs, count) -> {
+                for (int run = 0; run < runs; run++) {
+                    for (long i = starts[run], end = i + count; i < end; i += LANES) {
+                        int c = 0;
+                        for (int b = 0; b < highTarget.length; b++) {
+                            c |= (int) ((i >>> highTarget[b]) & 1) << b;
+                        }
+                        FloatVector vr = FloatVector.fromArray(S, pr, c * LANES);
+                        FloatVector vi = FloatVector.fromArray(S, pi, c * LANES);
+                        FloatVector xr = load(re, i), xi = load(im, i);
+                        store(xr.fma(vr, xi.mul(vi.neg())), re, i);
+                        store(xi.fma(vr, xr.mul(vi)), im, i);
+                    }
+                }
+            });
+        }
+        // One sweep: each group's runs, one per combination with a phase other than 1, in address
+        // order (as FastState). A sweep per combination took rz on 9 1.65× a Hadamard pass.
+        return sp -> forRuns(sp, involved, 0, (starts, runs, count) -> {
+            for (int run = 0; run < runs; run++) {
+                for (int c : which) {
+                    FloatVector vr = FloatVector.fromArray(S, pr, c * LANES);
+                    FloatVector vi = FloatVector.fromArray(S, pi, c * LANES);
+                    FloatVector nvi = vi.neg();
+                    for (long i = starts[run] + fixed[c], end = i + count; i < end; i += LANES) {
+                        FloatVector xr = load(re, i), xi = load(im, i);
+                        store(xr.fma(vr, xi.mul(nvi)), re, i);
+                        store(xi.fma(vr, xr.mul(vi)), im, i);
+                    }
                 }
             }
         });
