@@ -607,20 +607,25 @@ public final class SingleState implements QuantumState {
                 }
             }
         });
-        // Uncontrolled on qubits 4–10, pairs indexed directly: there a run is 1–64 vectors, and
-        // walking runs took 1.2–2.0× a Hadamard pass on 4–5 (26 qubits). From 11 up runs are as fast.
-        return d.controlMask() == 0 && t <= 1024 ? sp -> dense1Pairs(sp, t, cr, ci, nci) : byRuns;
+        // Pairs indexed directly, uncontrolled on qubits 4–10 or with the lowest control above the
+        // vector on 4–6: there a run is 1–64 vectors, and walking runs took 1.2–2.0× a Hadamard
+        // pass (26 qubits; uncontrolled h on 4–5, cu 4,8 1.14–1.5, 6,14 1.21). From 11 up, and
+        // under higher controls, runs are as fast.
+        boolean pairs = controls == 0 ? t <= 1024 : Long.lowestOneBit(controls) <= 4L * LANES;
+        return pairs ? sp -> dense1Pairs(sp, t, controls, cr, ci, nci) : byRuns;
     }
 
     /**
-     * An uncontrolled one-qubit pass, pairs indexed directly, reading ahead as FastState does
-     * (see {@link #readAheadFor}). Written out, as {@link #oneLaneTargetPairs} is.
+     * A one-qubit pass, pairs indexed directly, reading ahead as FastState does (see
+     * {@link #readAheadFor}); where the {@code controls} above the vector are not all 1 a pair is
+     * left as it is. Written out, as {@link #oneLaneTargetPairs} is.
      */
-    private void dense1Pairs(Space sp, long t, float[][] cr, float[][] ci, float[][] nci) {
+    private void dense1Pairs(Space sp, long t, long controls, float[][] cr, float[][] ci, float[][] nci) {
         MemorySegment re = this.re;
         MemorySegment im = this.im;
         long below = t - 1;
         long ahead = readAheadFor(t, sp);
+        boolean rewrite = ahead == 0 && sp.size() > (1L << CHUNK_QUBITS);
         long end = sp.offset() + sp.size();
         sp.policy().forRange(sp.size() / (2 * LANES), (from, to) -> {
             FloatVector a00r = FloatVector.fromArray(S, cr[0], 0), a01r = FloatVector.fromArray(S, cr[1], 0);
@@ -638,12 +643,31 @@ public final class SingleState implements QuantumState {
                     touched += re.getAtIndex(F, next) + re.getAtIndex(F, next + LANES) + im.getAtIndex(F, next) + im.getAtIndex(F, next + LANES);
                     next += 2 * LANES;
                 }
+                // Where the controls are not all 1 the pair is skipped, or in a pass over memory
+                // that does not read ahead written back unchanged, so that the stores stream (as in
+                // FastState#dense1): cu 4,20 1.16 → 0.91, 6,14 1.36 → 1.06, 6,25 1.38 → 0.99; with
+                // read-ahead skipping is faster (5,9 0.84 against 1.32). Written as a choice of the
+                // outputs: a second set of loads and stores took the body past C2's inlining limit.
+                boolean off = (i & controls) != controls;
+                if (off && !rewrite) {
+                    continue;
+                }
                 FloatVector xr = load(re, i), xi = load(im, i);
                 FloatVector yr = load(re, i + t), yi = load(im, i + t);
-                store(xr.fma(a00r, yr.fma(a01r, xi.fma(n00i, yi.mul(n01i)))), re, i);
-                store(xi.fma(a00r, yi.fma(a01r, xr.fma(a00i, yr.mul(a01i)))), im, i);
-                store(xr.fma(a10r, yr.fma(a11r, xi.fma(n10i, yi.mul(n11i)))), re, i + t);
-                store(xi.fma(a10r, yi.fma(a11r, xr.fma(a10i, yr.mul(a11i)))), im, i + t);
+                FloatVector o0r = xr.fma(a00r, yr.fma(a01r, xi.fma(n00i, yi.mul(n01i))));
+                FloatVector o0i = xi.fma(a00r, yi.fma(a01r, xr.fma(a00i, yr.mul(a01i))));
+                FloatVector o1r = xr.fma(a10r, yr.fma(a11r, xi.fma(n10i, yi.mul(n11i))));
+                FloatVector o1i = xi.fma(a10r, yi.fma(a11r, xr.fma(a10i, yr.mul(a11i))));
+                if (off) {
+                    o0r = xr;
+                    o0i = xi;
+                    o1r = yr;
+                    o1i = yi;
+                }
+                store(o0r, re, i);
+                store(o0i, im, i);
+                store(o1r, re, i + t);
+                store(o1i, im, i + t);
             }
             readAheadSink = touched;
         });

@@ -278,6 +278,33 @@ class SingleStateTest {
         }
     }
 
+    /**
+     * On a state larger than a chunk, where a pass streams over memory: one-qubit kernels with the
+     * lowest control above the vector on 4–6 sweep every pair (skipping those whose controls are
+     * 0 where the target reads ahead, on 7–10, else writing them back), and cx, ccx, diagonals and
+     * uncontrolled gates on low and middle qubits take their own direct paths.
+     */
+    @Test
+    void kernelsOnAStateLargerThanAChunkFollowTheirDefinition() {
+        int n = SingleState.CHUNK_QUBITS + 1;
+        Random r = new Random(3);
+        int[][] controlled = {{4, 8}, {5, 9}, {6, 14}, {4, 16}, {6, 5}, {4, 12, 1}, {5, 7, 13}};
+        for (int[] c : controlled) {
+            long mask = 1L << c[0] | (c.length > 2 ? 1L << c[2] : 0);
+            Kernel k = new Kernel.Dense(new int[] {c[1]}, mask, gaussian(r, 4, 0.7), gaussian(r, 4, 0.7));
+            assertKernelFollowsItsDefinition(n, k, "1 target " + c[1] + ", controls " + Long.toBinaryString(mask));
+            Kernel x = c.length > 2 ? Kernels.special(StandardGate.CCX, new double[0], new int[] {c[0], c[2], c[1]})
+                    : Kernels.special(StandardGate.CX, new double[0], new int[] {c[0], c[1]});
+            assertKernelFollowsItsDefinition(n, x, "cx/ccx " + java.util.Arrays.toString(c));
+        }
+        for (int t : new int[] {4, 7, 9, 10, 16}) {
+            assertKernelFollowsItsDefinition(n, new Kernel.Dense(new int[] {t}, 0, gaussian(r, 4, 0.7), gaussian(r, 4, 0.7)), "1 target " + t);
+            assertKernelFollowsItsDefinition(n, Kernels.special(StandardGate.RZ, new double[] {0.9}, new int[] {t}), "rz " + t);
+            assertKernelFollowsItsDefinition(n, Kernels.special(StandardGate.CX, new double[0], new int[] {t, 2}), "cx " + t + ",2");
+            assertKernelFollowsItsDefinition(n, new Kernel.Dense(new int[] {1, t}, 0, gaussian(r, 16, 0.5), gaussian(r, 16, 0.5)), "targets 1," + t);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {3, 4, 5, 7, 9})
     void randomKernelsOfEveryKindFollowTheirDefinition(int n) {
