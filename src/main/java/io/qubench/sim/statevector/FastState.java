@@ -1822,7 +1822,8 @@ public final class FastState implements QuantumState {
             swapAcrossVectors(s, sp);
             return;
         }
-        if (vectors() && a == 0 && Integer.bitCount(b) == 1 && s.controlMask() != 0 && Long.lowestOneBit(s.controlMask()) <= 2L * LANES) {
+        if (vectors() && a == 0 && (Kernel.Bits.mask(s.involved()) & ~s.controlMask()) == b && s.controlMask() != 0
+                && Long.lowestOneBit(s.controlMask()) <= 2L * LANES) {
             // cx and ccx with their lowest control on 3 or 4: runs of one or two vectors, which
             // took 1.3–1.6× a Hadamard pass on 26 qubits (3,9 1.39; 4,20 1.60; 4,25 1.63). As an X
             // in dense1's pair loop, 0.93–1.06×. With the control on 5 walking runs was faster.

@@ -183,6 +183,15 @@ sealed interface Kernel permits Kernel.Dense, Kernel.Diagonal, Kernel.DiagonalRa
             return out;
         }
 
+        /** The bits {@code bits} as a mask. */
+        static long mask(int[] bits) {
+            long m = 0;
+            for (int b : bits) {
+                m |= 1L << b;
+            }
+            return m;
+        }
+
         static int[] map(int[] qubits, int[] to) {
             int[] out = new int[qubits.length];
             for (int j = 0; j < qubits.length; j++) {

@@ -168,6 +168,9 @@ class FastStateKernelTest {
                     : Kernels.special(StandardGate.CX, new double[0], new int[] {c[0], c[1]});
             assertVectorsMatchPlainLoops(n, prepGates, s -> s.apply(x), c[0], c[1]);
         }
+        // A swap with an involved qubit that must be 0 (neither control nor partner) is no X.
+        Kernel zeroOnSix = new Kernel.Swap(new int[] {3, 6, 9}, 1L << 3, 0, 1L << 9);
+        assertVectorsMatchPlainLoops(n, prepGates, s -> s.apply(zeroOnSix), 3, 9);
     }
 
     /**
