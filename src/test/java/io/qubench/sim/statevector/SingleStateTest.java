@@ -303,6 +303,10 @@ class SingleStateTest {
             assertKernelFollowsItsDefinition(n, Kernels.special(StandardGate.CX, new double[0], new int[] {t, 2}), "cx " + t + ",2");
             assertKernelFollowsItsDefinition(n, new Kernel.Dense(new int[] {1, t}, 0, gaussian(r, 16, 0.5), gaussian(r, 16, 0.5)), "targets 1," + t);
         }
+        // Both targets above the vector with short runs between them: the groups read the next block ahead.
+        for (int[] t : new int[][] {{5, 8}, {10, 6}, {7, 9}, {9, 11}, {5, 16}}) {
+            assertKernelFollowsItsDefinition(n, new Kernel.Dense(t, 0, gaussian(r, 16, 0.5), gaussian(r, 16, 0.5)), "targets " + t[0] + "," + t[1]);
+        }
     }
 
     @ParameterizedTest
