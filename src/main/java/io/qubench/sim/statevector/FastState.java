@@ -24,7 +24,6 @@ public final class FastState implements QuantumState {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = S.length();
     /** Amplitudes per parallel work item: large enough to amortise scheduling, small enough to balance. */
-    private static final int UNIT = 1 << 13;
 
     private final int n;
     private final double[] re;
@@ -659,7 +658,7 @@ public final class FastState implements QuantumState {
         double w = t.weight();
         forRuns(sp, t.involved(), 0, (starts, runs, count) -> {
             for (int run = 0; run < runs; run++) {
-                int start = starts[run];
+                int start = (int) starts[run];
                 int end = start + count;
                 if (count >= vectorFrom) {
                     for (int i = start; i < end; i += LANES) {
@@ -696,60 +695,9 @@ public final class FastState implements QuantumState {
         });
     }
 
-    @FunctionalInterface
-    private interface Run {
-        /** Processes {@code count} contiguous "local 0" indices from each of {@code starts[0..runs)}. */
-        void apply(int[] starts, int runs, int count);
-    }
-
-    /** A pass over fewer amplitudes than this is not split into coarse tasks (trajectories run many small ones). */
-    private static final long COARSE_FROM_AMPLITUDES = 1L << 18;
-
-    /** Run starts handed to a kernel per call: its loop over them is inlined, a call per run would not be. */
-    private static final int RUN_BATCH = 256;
-
-    /**
-     * Calls {@code run} for every contiguous run of indices whose {@code involved} bits are 0
-     * (then OR-ed with {@code fixed}), split into parallel work items. The next run's start is
-     * the next number with those bits (and the bits inside a run) clear: ((x | mask) + 1) & ~mask.
-     */
-    private void forRuns(Space sp, int[] involved, long fixed, Run run) {
-        int lo = involved[0];
-        int free = sp.qubits() - involved.length;
-        long runLength = 1L << lo;
-        long runs = 1L << (free - lo);
-        int unit = (int) Math.min(runLength, UNIT);
-        long perRun = runLength / unit;
-        long mask = unit - 1;
-        for (int q : involved) {
-            mask |= 1L << q;
-        }
-        long skip = mask;
-        long spaceStart = sp.offset();
-        ParallelPolicy.RangeBody body = (from, to) -> {
-            int[] starts = new int[(int) Math.min(RUN_BATCH, to - from)];
-            long x = Kernel.Bits.deposit(from / perRun << lo, involved) + (from % perRun) * unit;
-            int k = 0;
-            for (long j = from; j < to; j++) {
-                starts[k++] = (int) ((x | fixed) + spaceStart);
-                if (k == starts.length) {
-                    run.apply(starts, k, unit);
-                    k = 0;
-                }
-                x = ((x | skip) + 1) & ~skip;
-            }
-            if (k > 0) {
-                run.apply(starts, k, unit);
-            }
-        };
-        // The policy's threshold counts items, and an item here is a run of up to a unit: a large
-        // pass is split by its amplitudes. (By items, runs of 2^11–2^12 on 26 qubits were too few
-        // to split, and rz on qubit 11 ran on one thread: 2.0x a Hadamard pass.)
-        if (runs * runLength >= COARSE_FROM_AMPLITUDES) {
-            sp.policy().forCoarse(runs * perRun, body);
-        } else {
-            sp.policy().forRange(runs * perRun, body);
-        }
+    /** Calls {@code batch} for the runs of {@code sp} whose {@code involved} bits are 0, then OR-ed with {@code fixed}. */
+    private static void forRuns(Space sp, int[] involved, long fixed, RunBatches.Batch batch) {
+        RunBatches.forRuns(sp.policy(), sp.offset(), sp.qubits(), involved, fixed, () -> batch);
     }
 
     private void dense1(Kernel.Dense d, Space sp) {
@@ -825,7 +773,7 @@ public final class FastState implements QuantumState {
         }
         forRuns(sp, d.involved(), d.controlMask(), (starts, runs, count) -> {
             for (int run = 0; run < runs; run++) {
-                int start = starts[run];
+                int start = (int) starts[run];
                 int i = start;
                 int end = start + count;
                 if (count >= vectorFrom) {
@@ -884,7 +832,7 @@ public final class FastState implements QuantumState {
                 DoubleVector br = DoubleVector.fromArray(S, otherR, 0), bi = DoubleVector.fromArray(S, otherI, 0);
                 DoubleVector nai = ai.neg(), nbi = bi.neg();
                 for (int run = 0; run < runs; run++) {
-                    for (int i = starts[run], end = starts[run] + count; i < end; i += LANES) {
+                    for (int i = (int) starts[run], end = i + count; i < end; i += LANES) {
                         DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
                         DoubleVector pr = xr.rearrange(partner), pi = xi.rearrange(partner);
                         xr.fma(ar, xi.fma(nai, pr.fma(br, pi.mul(nbi)))).intoArray(re, i);
@@ -935,7 +883,7 @@ public final class FastState implements QuantumState {
                 return;
             }
             for (int run = 0; run < runs; run++) {
-                int start = starts[run];
+                int start = (int) starts[run];
                 int end = start + count;
                 if (count >= vectorFrom) {
                     for (int i = start; i < end; i += LANES) {
@@ -1063,13 +1011,13 @@ public final class FastState implements QuantumState {
      * (read from the arrays inside the loop, C2 could not keep them in registers: the state's
      * stores might alias them), one call per batch of runs.
      */
-    private void dense2Scalar(int[] starts, int runs, int count, int o1, int o2, int o3, double[] mr, double[] mi) {
+    private void dense2Scalar(long[] starts, int runs, int count, int o1, int o2, int o3, double[] mr, double[] mi) {
         double a00 = mr[0], a01 = mr[1], a02 = mr[2], a03 = mr[3], b00 = mi[0], b01 = mi[1], b02 = mi[2], b03 = mi[3];
         double a10 = mr[4], a11 = mr[5], a12 = mr[6], a13 = mr[7], b10 = mi[4], b11 = mi[5], b12 = mi[6], b13 = mi[7];
         double a20 = mr[8], a21 = mr[9], a22 = mr[10], a23 = mr[11], b20 = mi[8], b21 = mi[9], b22 = mi[10], b23 = mi[11];
         double a30 = mr[12], a31 = mr[13], a32 = mr[14], a33 = mr[15], b30 = mi[12], b31 = mi[13], b32 = mi[14], b33 = mi[15];
         for (int run = 0; run < runs; run++) {
-            for (int i = starts[run], end = i + count; i < end; i++) {
+            for (int i = (int) starts[run], end = i + count; i < end; i++) {
                 double r0 = re[i], i0 = im[i], r1 = re[i + o1], i1 = im[i + o1];
                 double r2 = re[i + o2], i2 = im[i + o2], r3 = re[i + o3], i3 = im[i + o3];
                 re[i] = a00 * r0 - b00 * i0 + a01 * r1 - b01 * i1 + a02 * r2 - b02 * i2 + a03 * r3 - b03 * i3;
@@ -1404,7 +1352,7 @@ public final class FastState implements QuantumState {
             double[] outR = new double[dim * LANES];
             double[] outI = new double[dim * LANES];
             for (int run = 0; run < runs; run++) {
-                int start = starts[run];
+                int start = (int) starts[run];
                 int end = start + count;
                 if (count >= vectorFrom) {
                     for (int i = start; i < end; i += LANES) {
@@ -1471,7 +1419,7 @@ public final class FastState implements QuantumState {
         }
         forRuns(sp, d.involved(), 0, (starts, runs, count) -> {
             for (int run = 0; run < runs; run++) {
-                int start = starts[run];
+                int start = (int) starts[run];
                 for (int w = 0; w < count0; w++) {
                     int j = which[w];
                     double pr = d.re()[j];
@@ -1832,7 +1780,7 @@ public final class FastState implements QuantumState {
         }
         forRuns(sp, s.involved(), s.controlMask(), (starts, runs, count) -> {
             for (int run = 0; run < runs; run++) {
-                int start = starts[run];
+                int start = (int) starts[run];
                 int i = start + a;
                 int j = start + b;
                 int end = i + count;
@@ -1981,7 +1929,7 @@ public final class FastState implements QuantumState {
         }
         forRuns(sp, involved, fixed, (starts, runs, count) -> {
             for (int run = 0; run < runs; run++) {
-                for (int i = starts[run], end = starts[run] + count; i < end; i += LANES) {
+                for (int i = (int) starts[run], end = i + count; i < end; i += LANES) {
                     body.apply(i);
                 }
             }

@@ -473,62 +473,13 @@ public final class SingleState implements QuantumState {
         return false;
     }
 
-    @FunctionalInterface
-    private interface Run {
-        /** Processes {@code count} (a multiple of the vector length) contiguous indices from each of {@code starts[0..runs)}. */
-        void apply(long[] starts, int runs, long count);
+    private static void forRuns(Space sp, int[] involved, long fixed, RunBatches.Batch batch) {
+        forRuns(sp, involved, fixed, () -> batch);
     }
 
-    /** Amplitudes per parallel work item, as in FastState. */
-    private static final int UNIT = 1 << 13;
-
-    /** Run starts handed to a kernel per call: its loop over them is inlined, a call per run would not be. */
-    private static final int RUN_BATCH = 256;
-
-    /** A pass over fewer amplitudes than this is not split into coarse tasks (trajectories run many small ones). */
-    private static final long COARSE_FROM_AMPLITUDES = 1L << 18;
-
-    private static void forRuns(Space sp, int[] involved, long fixed, Run run) {
-        forRuns(sp, involved, fixed, () -> run);
-    }
-
-    /**
-     * Calls a run (one from {@code runs} per parallel work item, so that it may own scratch
-     * arrays) for batches of the contiguous runs of indices of {@code sp} whose {@code involved}
-     * bits (ascending, none inside a vector) are 0, then OR-ed with {@code fixed}. Batched as in
-     * FastState: with a call per run, runs of one to four vectors (a control on 4–6) took 1.5–3.2×
-     * a Hadamard pass.
-     */
-    private static void forRuns(Space sp, int[] involved, long fixed, Supplier<Run> runs) {
-        int lo = involved.length == 0 ? sp.qubits() : involved[0];
-        long runLength = 1L << lo;
-        long count = (sp.size() >> involved.length) / runLength;
-        int unit = (int) Math.min(runLength, UNIT);
-        long perRun = runLength / unit;
-        long mask = (unit - 1) | Kernel.Bits.mask(involved);
-        long base = sp.offset() | fixed;
-        ParallelPolicy.RangeBody body = (from, to) -> {
-            Run run = runs.get();
-            long[] starts = new long[(int) Math.min(RUN_BATCH, to - from)];
-            long x = Kernel.Bits.deposit(from / perRun << lo, involved) + (from % perRun) * unit;
-            int k = 0;
-            for (long j = from; j < to; j++) {
-                starts[k++] = x | base;
-                if (k == starts.length) {
-                    run.apply(starts, k, unit);
-                    k = 0;
-                }
-                x = ((x | mask) + 1) & ~mask;
-            }
-            if (k > 0) {
-                run.apply(starts, k, unit);
-            }
-        };
-        if (count * runLength >= COARSE_FROM_AMPLITUDES) {
-            sp.policy().forCoarse(count * perRun, body);
-        } else {
-            sp.policy().forRange(count * perRun, body);
-        }
+    /** The runs of {@code sp} whose {@code involved} bits (ascending, none inside a vector) are 0, then OR-ed with {@code fixed}. */
+    private static void forRuns(Space sp, int[] involved, long fixed, Supplier<RunBatches.Batch> batches) {
+        RunBatches.forRuns(sp.policy(), sp.offset(), sp.qubits(), involved, fixed, batches);
     }
 
     private static FloatVector load(MemorySegment s, long index) {
