@@ -23,7 +23,6 @@ public final class FastState implements QuantumState {
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = S.length();
-    /** Amplitudes per parallel work item: large enough to amortise scheduling, small enough to balance. */
 
     private final int n;
     private final double[] re;
@@ -1756,9 +1755,6 @@ public final class FastState implements QuantumState {
         im[i] = xi * tr[j] + xr * ti[j];
     }
 
-    private static final double[] X_RE = {0, 1, 1, 0};
-    private static final double[] X_IM = {0, 0, 0, 0};
-
     private void swap(Kernel.Swap s, Space sp) {
         int a = (int) s.a();
         int b = (int) s.b();
@@ -1775,7 +1771,7 @@ public final class FastState implements QuantumState {
             // cx and ccx with their lowest control on 3 or 4: runs of one or two vectors, which
             // took 1.3–1.6× a Hadamard pass on 26 qubits (3,9 1.39; 4,20 1.60; 4,25 1.63). As an X
             // in dense1's pair loop, 0.93–1.06×. With the control on 5 walking runs was faster.
-            dense1(new Kernel.Dense(new int[] {Integer.numberOfTrailingZeros(b)}, s.controlMask(), X_RE, X_IM), sp);
+            dense1(Kernels.controlledX(Integer.numberOfTrailingZeros(b), s.controlMask()), sp);
             return;
         }
         forRuns(sp, s.involved(), s.controlMask(), (starts, runs, count) -> {

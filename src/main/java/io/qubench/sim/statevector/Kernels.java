@@ -62,6 +62,11 @@ final class Kernels {
         return new Kernel.Dense(new int[] {Long.numberOfTrailingZeros(d.controlMask()), d.targets()[0]}, 0, re, im);
     }
 
+    /** X on {@code target} under {@code controls}, as a dense kernel: for passes whose pair loop takes it faster than a swap's runs. */
+    static Kernel.Dense controlledX(int target, long controls) {
+        return new Kernel.Dense(new int[] {target}, controls, new double[] {0, 1, 1, 0}, new double[4]);
+    }
+
     static Kernel dense(Matrix m, int[] targets) {
         int d = m.dimension();
         double[] re = new double[d * d];

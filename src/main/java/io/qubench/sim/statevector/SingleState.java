@@ -1213,9 +1213,6 @@ public final class SingleState implements QuantumState {
      * in the lane reached by its low bits (a shuffle); which lanes move follows from the controls
      * and targets inside the vector (a mask), so every placement is one vectorised pass.
      */
-    private static final double[] X_RE = {0, 1, 1, 0};
-    private static final double[] X_IM = {0, 0, 0, 0};
-
     private Pass swap(Kernel.Swap s) {
         long controls = s.controlMask();
         long targets = Kernel.Bits.mask(s.involved()) & ~controls;
@@ -1249,7 +1246,7 @@ public final class SingleState implements QuantumState {
         // as an X in dense1's pairs (0.88–1.04), and one inside sweeps every vector (0.93–0.99),
         // choosing its input where the controls are not all 1.
         if (a == 0 && targets == b && b >= LANES && highControls != 0 && Long.lowestOneBit(highControls) <= 4L * LANES) {
-            return dense1(new Kernel.Dense(new int[] {Long.numberOfTrailingZeros(b)}, controls, X_RE, X_IM));
+            return dense1(Kernels.controlledX(Long.numberOfTrailingZeros(b), controls));
         }
         if (highFlip == 0 && involved.length > 0 && involved[0] <= LANE_BITS + 2) {
             VectorMask<Float> moves = maskA.or(maskB);
