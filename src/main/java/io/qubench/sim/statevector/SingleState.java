@@ -863,6 +863,11 @@ public final class SingleState implements QuantumState {
         }
         long offset = 1L << (low0 ? t[1] : t[0]);
         if (controls == 0) {
+            // Only the amplitude itself and the one with both targets flipped (rxx, ryy, iswap):
+            // rxx 0,20 took 1.6× a Hadamard pass as four terms, 0.93–0.96× as two.
+            if (zero(cr[1], ci[1]) && zero(cr[2], ci[2]) && zero(cr[4], ci[4]) && zero(cr[7], ci[7])) {
+                return sp -> crossPairs(sp, offset, cr, ci, s1);
+            }
             return sp -> oneLaneTargetPairs(sp, offset, cr, ci, s1);
         }
         int[] involved = highBits(controls | offset);
@@ -911,10 +916,7 @@ public final class SingleState implements QuantumState {
         MemorySegment re = this.re;
         MemorySegment im = this.im;
         long below = offset - 1;
-        // Read ahead as dense1Pairs does, with the other target on 7–9 (26 qubits, against a
-        // Hadamard pass: 2,7 2.31–2.37 → 1.83–1.97, 1,8 2.44–2.53 → 1.89–2.04, 2,9 2.09–2.24 →
-        // 1.95–2.13); on 5–6 and 10–11 it cost 0.1–0.4.
-        long ahead = offset >= 128 && offset <= 512 && sp.size() > (1L << CHUNK_QUBITS) ? 2 * offset : 0;
+        long ahead = pairsReadAhead(offset, sp);
         long end = sp.offset() + sp.size();
         sp.policy().forRange(sp.size() / (2 * LANES), (from, to) -> {
             long base = sp.offset();
@@ -943,6 +945,63 @@ public final class SingleState implements QuantumState {
                     store(rr.sub(ii), re, i + go * offset);
                     store(ri.add(ir), im, i + go * offset);
                 }
+            }
+            readAheadSink = touched;
+        });
+    }
+
+    /**
+     * How far the pair kernels with one target in the vector read ahead: as dense1Pairs does, with
+     * the other target on 7–9 (26 qubits, against a Hadamard pass: 2,7 2.31–2.37 → 1.83–1.97, 1,8
+     * 2.44–2.53 → 1.89–2.04, 2,9 2.09–2.24 → 1.95–2.13); on 5–6 and 10–11 it cost 0.1–0.4.
+     */
+    private static long pairsReadAhead(long offset, Space sp) {
+        return offset >= 128 && offset <= 512 && sp.size() > (1L << CHUNK_QUBITS) ? 2 * offset : 0;
+    }
+
+    /** Whether a per-lane coefficient is 0 in every lane. */
+    private static boolean zero(float[] re, float[] im) {
+        for (int lane = 0; lane < re.length; lane++) {
+            if (re[lane] != 0 || im[lane] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #oneLaneTargetPairs} for a matrix whose only entries join each amplitude to itself
+     * and to the one with both targets flipped (rxx, ryy, iswap): each output is two terms, not
+     * four, so half the FMAs, and its eight coefficient vectors stay in registers.
+     */
+    private void crossPairs(Space sp, long offset, float[][] cr, float[][] ci, VectorShuffle<Float> s1) {
+        MemorySegment re = this.re;
+        MemorySegment im = this.im;
+        long below = offset - 1;
+        long ahead = pairsReadAhead(offset, sp);
+        long end = sp.offset() + sp.size();
+        sp.policy().forRange(sp.size() / (2 * LANES), (from, to) -> {
+            FloatVector a0r = FloatVector.fromArray(S, cr[0], 0), a0i = FloatVector.fromArray(S, ci[0], 0);
+            FloatVector a3r = FloatVector.fromArray(S, cr[3], 0), a3i = FloatVector.fromArray(S, ci[3], 0);
+            FloatVector b1r = FloatVector.fromArray(S, cr[5], 0), b1i = FloatVector.fromArray(S, ci[5], 0);
+            FloatVector b2r = FloatVector.fromArray(S, cr[6], 0), b2i = FloatVector.fromArray(S, ci[6], 0);
+            long base = sp.offset();
+            long next = base + Kernel.Bits.insertZero(from * LANES, below) + ahead;
+            float touched = 0;
+            for (long v = from; v < to; v++) {
+                long i = base + Kernel.Bits.insertZero(v * LANES, below);
+                if (ahead > 0 && next + LANES < end) {
+                    touched += touchLines(next, 2 * LANES);
+                    next += 2 * LANES;
+                }
+                FloatVector x0r = load(re, i), x0i = load(im, i);
+                FloatVector x1r = load(re, i + offset), x1i = load(im, i + offset);
+                FloatVector y0r = x0r.rearrange(s1), y0i = x0i.rearrange(s1);
+                FloatVector y1r = x1r.rearrange(s1), y1i = x1i.rearrange(s1);
+                store(y1r.fma(a3r, x0r.mul(a0r)).sub(y1i.fma(a3i, x0i.mul(a0i))), re, i);
+                store(y1i.fma(a3r, x0i.mul(a0r)).add(y1r.fma(a3i, x0r.mul(a0i))), im, i);
+                store(x1r.fma(b2r, y0r.mul(b1r)).sub(x1i.fma(b2i, y0i.mul(b1i))), re, i + offset);
+                store(x1i.fma(b2r, y0i.mul(b1r)).add(x1r.fma(b2i, y0r.mul(b1i))), im, i + offset);
             }
             readAheadSink = touched;
         });

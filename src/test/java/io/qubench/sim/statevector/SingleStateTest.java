@@ -303,6 +303,11 @@ class SingleStateTest {
             assertKernelFollowsItsDefinition(n, Kernels.special(StandardGate.CX, new double[0], new int[] {t, 2}), "cx " + t + ",2");
             assertKernelFollowsItsDefinition(n, new Kernel.Dense(new int[] {1, t}, 0, gaussian(r, 16, 0.5), gaussian(r, 16, 0.5)), "targets 1," + t);
         }
+        // rxx and iswap with one target inside the vector: two terms an output, read ahead with the other on 7–9.
+        for (int[] t : new int[][] {{1, 8}, {16, 2}, {0, 5}}) {
+            assertKernelFollowsItsDefinition(n, Kernels.dense(StandardGate.RXX.matrix(0.7), t), "rxx " + t[0] + "," + t[1]);
+            assertKernelFollowsItsDefinition(n, Kernels.dense(StandardGate.ISWAP.matrix(), t), "iswap " + t[0] + "," + t[1]);
+        }
         // Both targets above the vector with short runs between them: the groups read the next block ahead.
         for (int[] t : new int[][] {{5, 8}, {10, 6}, {7, 9}, {9, 11}, {5, 16}}) {
             assertKernelFollowsItsDefinition(n, new Kernel.Dense(t, 0, gaussian(r, 16, 0.5), gaussian(r, 16, 0.5)), "targets " + t[0] + "," + t[1]);
