@@ -146,6 +146,29 @@ class FastStateKernelTest {
     }
 
     /**
+     * Diagonals on a state larger than a chunk, against plain loops: every vector times its phases
+     * where all targets lie below qubit 13 (crz, cp and rzz with a target inside the vector or
+     * not), and the runs whose phases are 1 skipped where the lowest target above the vector is
+     * 13 or more.
+     */
+    @Test
+    void diagonalsOnAStateLargerThanAChunkMatchPlainLoops() {
+        int n = 15;
+        List<GateOperation> prepGates = ReferenceSimulatorProperties.randomCircuit(31, n, 60).operations().stream()
+                .map(o -> (GateOperation) o).filter(g -> g.gate() != StandardGate.SWAP).toList();
+        Object[][] cases = {{StandardGate.CRZ, new int[] {5, 9}}, {StandardGate.CP, new int[] {2, 9}}, {StandardGate.CRZ, new int[] {9, 2}},
+            {StandardGate.RZZ, new int[] {4, 6}}, {StandardGate.CP, new int[] {5, 9}}, {StandardGate.CP, new int[] {2, 14}},
+            {StandardGate.CRZ, new int[] {13, 4}}, {StandardGate.RZ, new int[] {9}}};
+        for (Object[] c : cases) {
+            StandardGate gate = (StandardGate) c[0];
+            int[] q = (int[]) c[1];
+            double[] params = gate.numParams() == 0 ? new double[0] : new double[] {0.9};
+            Kernel k = Kernels.special(gate, params, q);
+            assertVectorsMatchPlainLoops(n, prepGates, s -> s.apply(k), q[0], q[q.length - 1]);
+        }
+    }
+
+    /**
      * A controlled one-qubit matrix with its lowest control on 3–5 (and cx, ccx with it on 3–4,
      * which run as an X there), on a state larger than a chunk, against plain loops: every pair
      * is swept, those whose controls are 0 skipped (target read ahead, on 6–10) or written back
