@@ -1451,13 +1451,14 @@ public final class FastState implements QuantumState {
         });
     }
 
-    /**
-     * A diagonal touching a qubit inside one SIMD vector: for each combination of its other
-     * (higher) targets, one vector of per-lane phases; vectors whose phases are all 1 are skipped.
-     */
     /** From this qubit up (64 KiB runs), skipping the runs a diagonal leaves alone pays in a pass over memory. */
     private static final int FAR_QUBIT = 13;
 
+    /**
+     * A diagonal touching a qubit inside one SIMD vector: for each combination of its other
+     * (higher) targets, one vector of per-lane phases; vectors whose phases are all 1 are skipped
+     * where that pays.
+     */
     private void diagonalInLanes(Kernel.Diagonal d, Space sp) {
         int[] targets = d.targets();
         int laneBits = Integer.numberOfTrailingZeros(LANES);
