@@ -109,6 +109,15 @@ class FastStateKernelTest {
     }
 
     /**
+     * A random 60-gate preparation without swap gates, which would only relabel qubits: the
+     * kernels these tests apply take physical qubits.
+     */
+    private static List<GateOperation> randomGatesWithoutSwaps(long seed, int n) {
+        return ReferenceSimulatorProperties.randomCircuit(seed, n, 60).operations().stream()
+                .map(o -> (GateOperation) o).filter(g -> g.gate() != StandardGate.SWAP).toList();
+    }
+
+    /**
      * {@code pass} on a state of {@code n} qubits prepared by {@code prep}, larger than its 2^5
      * chunks, gives the same amplitudes with vector kernels (one thread and several) as with
      * plain loops.
@@ -154,8 +163,7 @@ class FastStateKernelTest {
     @Test
     void diagonalsOnAStateLargerThanAChunkMatchPlainLoops() {
         int n = 15;
-        List<GateOperation> prepGates = ReferenceSimulatorProperties.randomCircuit(31, n, 60).operations().stream()
-                .map(o -> (GateOperation) o).filter(g -> g.gate() != StandardGate.SWAP).toList();
+        List<GateOperation> prepGates = randomGatesWithoutSwaps(31, n);
         Object[][] cases = {{StandardGate.CRZ, new int[] {5, 9}}, {StandardGate.CP, new int[] {2, 9}}, {StandardGate.CRZ, new int[] {9, 2}},
             {StandardGate.RZZ, new int[] {4, 6}}, {StandardGate.CP, new int[] {5, 9}}, {StandardGate.CP, new int[] {2, 14}},
             {StandardGate.CRZ, new int[] {13, 4}}, {StandardGate.RZ, new int[] {9}}};
@@ -177,8 +185,7 @@ class FastStateKernelTest {
     @Test
     void oneQubitMatricesUnderAControlOnThreeToFiveMatchPlainLoops() {
         int n = 13;
-        List<GateOperation> prepGates = ReferenceSimulatorProperties.randomCircuit(29, n, 60).operations().stream()
-                .map(o -> (GateOperation) o).filter(g -> g.gate() != StandardGate.SWAP).toList();
+        List<GateOperation> prepGates = randomGatesWithoutSwaps(29, n);
         int[][] cases = {{3, 9}, {4, 7}, {5, 12}, {3, 6}, {4, 11}, {5, 3}, {3, 9, 11}, {4, 12, 8}};
         java.util.Random r = new java.util.Random(7);
         for (int[] c : cases) {
@@ -204,8 +211,7 @@ class FastStateKernelTest {
     @Test
     void permutationsWithALaneQubitOnAStateLargerThanAChunkMatchPlainLoops() {
         int n = 13;
-        List<GateOperation> prepGates = ReferenceSimulatorProperties.randomCircuit(17, n, 60).operations().stream()
-                .map(o -> (GateOperation) o).filter(g -> g.gate() != StandardGate.SWAP).toList();
+        List<GateOperation> prepGates = randomGatesWithoutSwaps(17, n);
         Object[][] cases = {{StandardGate.CX, new int[] {11, 0}}, {StandardGate.CX, new int[] {12, 2}}, {StandardGate.CX, new int[] {4, 1}},
             {StandardGate.CCX, new int[] {11, 5, 0}}, {StandardGate.CX, new int[] {0, 7}}, {StandardGate.SWAP, new int[] {0, 6}},
             {StandardGate.SWAP, new int[] {7, 1}}, {StandardGate.SWAP, new int[] {2, 12}}, {StandardGate.CSWAP, new int[] {3, 0, 7}}};
@@ -337,8 +343,7 @@ class FastStateKernelTest {
         }
         Matrix diag = Matrix.diagonalPhases(phases);
         // Prepared without swap gates, which would only relabel qubits and move the diagonal off qubit 3.
-        List<GateOperation> prep = ReferenceSimulatorProperties.randomCircuit(99, N, 60).operations().stream()
-                .map(o -> (GateOperation) o).filter(g -> g.gate() != StandardGate.SWAP).toList();
+        List<GateOperation> prep = randomGatesWithoutSwaps(99, N);
         for (FastState s : List.of(new FastState(N, ParallelPolicy.SEQUENTIAL, 0), new FastState(N, ParallelPolicy.allCores(16), 0),
                 FastState.scalar(N, ParallelPolicy.SEQUENTIAL, 0))) {
             s.applyGates(prep);
