@@ -314,6 +314,30 @@ class SingleStateTest {
         }
     }
 
+    /**
+     * Two-qubit matrices whose row r has entries only in columns r ^ 3 and r ^ flip (flip 1 as
+     * ecr, 2, or 0 as rxx), with random coefficients, one target inside the vector and the
+     * other below, at or above the chunk's read-ahead range: the two-term pair kernels.
+     */
+    @Test
+    void twoTermMatricesWithATargetInsideTheVectorFollowTheirDefinition() {
+        Random r = new Random(11);
+        for (int flip : new int[] {0, 1, 2}) {
+            double[] re = new double[16];
+            double[] im = new double[16];
+            for (int row = 0; row < 4; row++) {
+                for (int col : new int[] {row ^ 3, row ^ flip}) {
+                    re[4 * row + col] = r.nextGaussian() * 0.5;
+                    im[4 * row + col] = r.nextGaussian() * 0.5;
+                }
+            }
+            for (int[] t : new int[][] {{0, 6}, {6, 0}, {2, 9}, {9, 3}, {1, 12}, {12, 1}}) {
+                int n = t[0] == 9 || t[1] == 9 ? SingleState.CHUNK_QUBITS + 1 : 13;
+                assertKernelFollowsItsDefinition(n, new Kernel.Dense(t, 0, re, im), "flip " + flip + " on " + t[0] + "," + t[1]);
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {3, 4, 5, 7, 9})
     void randomKernelsOfEveryKindFollowTheirDefinition(int n) {
