@@ -920,15 +920,20 @@ public final class FastState implements QuantumState {
     }
 
     /**
-     * How far a one-qubit pass over memory reads ahead of its pairs, in amplitudes: one block of
-     * 2t in address order when the target's offset t is 2^6–2^10 (runs of 512 B–8 KiB, which the
-     * hardware prefetcher follows badly: C without prefetch instructions is as slow), else 0. On
-     * 26 qubits, alternated with a Hadamard on qubit 14 (19 ms), by target: 6 1.83 → 0.99–1.04×,
-     * 7 2.07 → 0.97, 8 1.98 → 1.08–1.11, 9 1.52–1.61 → 1.25–1.28, 10 1.55 → 1.37. Elsewhere it
-     * cost time (5 0.95 → 1.13, 11 1.26 → 1.48, 14 1.0 → 1.6), as did reading half a block or two.
+     * How far a one-qubit pass over memory reads ahead of its pairs, in amplitudes, in address
+     * order: one block of 2t when the target's offset t is 2^6–2^9, half a block when it is 2^10
+     * (runs of 512 B–8 KiB, which the hardware prefetcher follows badly: C without prefetch
+     * instructions is as slow), else 0. On 26 qubits, alternated with a Hadamard on qubit 14
+     * (19 ms), by target: 6 1.83 → 0.99–1.04×, 7 2.07 → 0.97, 8 1.98 → 1.08–1.11, 9 1.52–1.61 →
+     * 1.25–1.28; 10 1.55 → 1.36–1.38 a block ahead, 1.22–1.28 half a block (ry 10 1.50–1.62 →
+     * 1.32–1.44; a quarter or three quarters: 1.32–1.49). Elsewhere it cost time (5 0.95 → 1.13,
+     * 11 1.26 → 1.48, 14 1.0 → 1.6), as did half a block on 6–9, or two.
      */
     private int readAheadFor(int offset, Space sp) {
-        return sp.size() > (1L << chunkQubits) && offset >= 64 && offset <= 1024 ? 2 * offset : 0;
+        if (sp.size() <= (1L << chunkQubits) || offset < 64 || offset > 1024) {
+            return 0;
+        }
+        return offset == 1024 ? offset : 2 * offset;
     }
 
     /**

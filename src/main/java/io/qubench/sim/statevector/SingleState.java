@@ -654,13 +654,17 @@ public final class SingleState implements QuantumState {
 
     /**
      * How far a one-qubit pass over memory reads ahead of its pairs, in amplitudes: one block of
-     * 2t when the target's offset t spans 512 B–4 KiB (qubits 7–10), where the hardware prefetcher
-     * follows the runs badly, as on FastState's 6–9. On 26 qubits, against a Hadamard pass on 14,
-     * without → with: 7 1.70 → 0.95, 8 1.78 → 0.95, 9 1.78 → 1.18–1.26, 10 1.60 → 1.31–1.36;
-     * on 11 it cost time (1.43–1.56 → 1.57–1.59).
+     * 2t when the target's offset t spans 512 B–2 KiB (qubits 7–9), half a block on qubit 10
+     * (4 KiB), where the hardware prefetcher follows the runs badly, as on FastState's 6–10. On
+     * 26 qubits, against a Hadamard pass on 14, without → with: 7 1.70 → 0.95, 8 1.78 → 0.95,
+     * 9 1.78 → 1.18–1.26; 10 1.41 → 1.40–1.56 a block ahead, 1.20–1.22 half a block. On 11 it
+     * cost time (1.43–1.56 → 1.57–1.59), and half a block there changed nothing (1.18 → 1.19–1.21).
      */
     private static long readAheadFor(long offset, Space sp) {
-        return sp.size() > (1L << CHUNK_QUBITS) && offset >= 128 && offset <= 1024 ? 2 * offset : 0;
+        if (sp.size() <= (1L << CHUNK_QUBITS) || offset < 128 || offset > 1024) {
+            return 0;
+        }
+        return offset == 1024 ? offset : 2 * offset;
     }
 
     /**
