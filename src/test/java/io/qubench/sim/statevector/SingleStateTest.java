@@ -301,6 +301,9 @@ class SingleStateTest {
             assertKernelFollowsItsDefinition(n, new Kernel.Dense(new int[] {t}, 0, gaussian(r, 4, 0.7), gaussian(r, 4, 0.7)), "1 target " + t);
             assertKernelFollowsItsDefinition(n, Kernels.special(StandardGate.RZ, new double[] {0.9}, new int[] {t}), "rz " + t);
             assertKernelFollowsItsDefinition(n, Kernels.special(StandardGate.CX, new double[0], new int[] {t, 2}), "cx " + t + ",2");
+            // Controls inside the vector only: an X through dense1's per-lane coefficients.
+            assertKernelFollowsItsDefinition(n, Kernels.special(StandardGate.CX, new double[0], new int[] {2, t}), "cx 2," + t);
+            assertKernelFollowsItsDefinition(n, Kernels.special(StandardGate.CCX, new double[0], new int[] {0, 3, t}), "ccx 0,3," + t);
             assertKernelFollowsItsDefinition(n, new Kernel.Dense(new int[] {1, t}, 0, gaussian(r, 16, 0.5), gaussian(r, 16, 0.5)), "targets 1," + t);
         }
         // rxx and iswap with one target inside the vector: two terms an output, read ahead with the other on 7–9.
