@@ -306,6 +306,10 @@ class SingleStateTest {
             assertKernelFollowsItsDefinition(n, Kernels.special(StandardGate.CCX, new double[0], new int[] {0, 3, t}), "ccx 0,3," + t);
             assertKernelFollowsItsDefinition(n, new Kernel.Dense(new int[] {1, t}, 0, gaussian(r, 16, 0.5), gaussian(r, 16, 0.5)), "targets 1," + t);
         }
+        // Diagonals whose lowest target above the vector is 7: every vector when half the runs change or more.
+        assertKernelFollowsItsDefinition(n, Kernels.special(StandardGate.CZ, new double[0], new int[] {7, 3}), "cz 7,3");
+        assertKernelFollowsItsDefinition(n, Kernels.special(StandardGate.CRZ, new double[] {0.9}, new int[] {7, 12}), "crz 7,12");
+        assertKernelFollowsItsDefinition(n, Kernels.special(StandardGate.CP, new double[] {0.9}, new int[] {12, 7}), "cp 12,7");
         // rxx and iswap with one target inside the vector: two terms an output, read ahead with the other on 7–9.
         for (int[] t : new int[][] {{1, 8}, {16, 2}, {0, 5}}) {
             assertKernelFollowsItsDefinition(n, Kernels.dense(StandardGate.RXX.matrix(0.7), t), "rxx " + t[0] + "," + t[1]);
