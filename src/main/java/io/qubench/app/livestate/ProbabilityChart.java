@@ -26,7 +26,8 @@ final class ProbabilityChart {
         BarRenderer renderer = new BarRenderer();
         renderer.setDefaultToolTipGenerator((data, row, column) -> String.format(Locale.ROOT, "|%s⟩  p = %.6f",
                 data.getColumnKey(column), data.getValue(row, column).doubleValue()));
-        chart = BarCharts.probabilities("Basis state (qubit 0 rightmost)", dataset, renderer, BAR);
+        // Short enough for the chart beside the Bloch spheres: "qubit 0" was cut off at its default width.
+        chart = BarCharts.probabilities("State (q[0] rightmost)", dataset, renderer, BAR);
         viewer = new ChartViewer(chart);
         viewer.setId("live-probabilities");
         viewer.setMinSize(200, 150);
