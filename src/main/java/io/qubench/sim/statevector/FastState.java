@@ -694,6 +694,19 @@ public final class FastState implements QuantumState {
         });
     }
 
+    /**
+     * Whether a one-qubit pass with target offset {@code t} under {@code controls} (all above the
+     * vector) walks its pairs rather than its runs: with the lowest control on 3–5, whose runs are
+     * 1–4 vectors, and with the target on 3–6 under a lowest control on 6–10, where the runs of
+     * 1–8 vectors alternate with as long a stretch skipped. Alternated on 26 qubits against a
+     * Hadamard pass, runs → pairs: cu 6,3 1.49–2.09 → 0.97–1.05, 7,4 1.42–2.04 → 0.95–1.08, 10,4
+     * 0.86–1.22 → 0.96–1.02, 9,6 0.79–1.18 → 0.88–0.95. From control 11 up runs are long enough.
+     */
+    private static boolean shortControlledRuns(long t, long controls) {
+        long lowest = Long.lowestOneBit(controls);
+        return lowest <= 4L * LANES || t <= 8L * LANES && lowest <= 1024;
+    }
+
     /** Calls {@code batch} for the runs of {@code sp} whose {@code involved} bits are 0, then OR-ed with {@code fixed}. */
     private static void forRuns(Space sp, int[] involved, long fixed, RunBatches.Batch batch) {
         RunBatches.forRuns(sp.policy(), sp.offset(), sp.qubits(), involved, fixed, () -> batch);
@@ -719,13 +732,13 @@ public final class FastState implements QuantumState {
         double[] mi = d.im();
         double m00r = mr[0], m01r = mr[1], m10r = mr[2], m11r = mr[3];
         double m00i = mi[0], m01i = mi[1], m10i = mi[2], m11i = mi[3];
-        boolean shortControlledRuns = controls != 0 && (controls & (LANES - 1)) == 0 && Long.lowestOneBit(controls) <= 4L * LANES;
+        boolean shortControlledRuns = controls != 0 && (controls & (LANES - 1)) == 0 && shortControlledRuns(t, controls);
         if ((controls == 0 || shortControlledRuns) && vectors() && t >= LANES && sp.size() >= 2 * LANES) {
             // Pairs indexed directly rather than by runs: with the target at 3–5 a run holds one to
             // four vectors (in a 2^15 piece: 0.61–0.84 ns per amplitude → 0.35–0.37). So does a
             // control on 3–5: walking its runs of 1–4 vectors, cu took 1.3–2.4× a Hadamard pass on
             // 26 qubits (3,9 1.55; 4,7 2.3; 4,9 1.9; 4,25 1.6); every pair, skipping those whose
-            // controls are 0, takes 0.95–1.1×.
+            // controls are 0, takes 0.95–1.1×. See shortControlledRuns for controls higher up.
             int below = t - 1;
             int need = (int) controls;
             int ahead = readAheadFor(t, sp);
@@ -1781,10 +1794,12 @@ public final class FastState implements QuantumState {
             return;
         }
         if (vectors() && a == 0 && (Kernel.Bits.mask(s.involved()) & ~s.controlMask()) == b && s.controlMask() != 0
-                && Long.lowestOneBit(s.controlMask()) <= 2L * LANES) {
+                && (Long.lowestOneBit(s.controlMask()) <= 2L * LANES || b <= 8L * LANES && shortControlledRuns(b, s.controlMask()))) {
             // cx and ccx with their lowest control on 3 or 4: runs of one or two vectors, which
             // took 1.3–1.6× a Hadamard pass on 26 qubits (3,9 1.39; 4,20 1.60; 4,25 1.63). As an X
             // in dense1's pair loop, 0.93–1.06×. With the control on 5 walking runs was faster.
+            // So too with the target on 3–6 under a lowest control on 5–10 (see shortControlledRuns):
+            // cx 5,3 1.78–2.11 → 0.93–0.95, 5,4 1.64–1.98 → 0.97–1.01, 7,3 1.18–1.24 → 0.85–0.99.
             dense1(Kernels.controlledX(Integer.numberOfTrailingZeros(b), s.controlMask()), sp);
             return;
         }
