@@ -562,12 +562,25 @@ public final class SingleState implements QuantumState {
                 }
             }
         });
-        // Pairs indexed directly, uncontrolled on qubits 4–10 or with the lowest control above the
-        // vector on 4–6: there a run is 1–64 vectors, and walking runs took 1.2–2.0× a Hadamard
-        // pass (26 qubits; uncontrolled h on 4–5, cu 4,8 1.14–1.5, 6,14 1.21). From 11 up, and
-        // under higher controls, runs are as fast.
-        boolean pairs = controls == 0 ? t <= 1024 : Long.lowestOneBit(controls) <= 4L * LANES;
+        // Pairs indexed directly, uncontrolled on qubits 4–10 or under controls with short runs
+        // (shortControlledRuns): there a run is 1–64 vectors, and walking runs took 1.2–2.0× a
+        // Hadamard pass (26 qubits; uncontrolled h on 4–5, cu 4,8 1.14–1.5, 6,14 1.21). From 11
+        // up, and under higher controls, runs are as fast.
+        boolean pairs = controls == 0 ? t <= 1024 : shortControlledRuns(t, controls);
         return pairs ? sp -> dense1Pairs(sp, t, controls, cr, ci, nci) : byRuns;
+    }
+
+    /**
+     * Whether a one-qubit pass with target offset {@code t} under {@code controls} (all above the
+     * vector) walks its pairs rather than its runs: with the lowest control on 4–6, whose runs are
+     * 1–4 vectors, and with the target on 4–7 under a lowest control on 7–11, where runs of 1–8
+     * vectors alternate with as long a stretch skipped (as FastState's 3–6 under 6–10). On 26
+     * qubits against a Hadamard pass, runs → pairs: cu 7,4 2.30–2.41 → 0.96–0.98, 8,5 2.1 →
+     * 0.97–0.98, 9,7 1.25–1.38 → 0.92–1.02, cx 7,4 1.57–1.71 → 1.01–1.05, 8,5 1.36–1.45 → 0.95–0.97.
+     */
+    private static boolean shortControlledRuns(long t, long controls) {
+        long lowest = Long.lowestOneBit(controls);
+        return lowest <= 4L * LANES || t <= 8L * LANES && lowest <= 2048;
     }
 
     /**
@@ -1378,7 +1391,8 @@ public final class SingleState implements QuantumState {
         // choosing its input where the controls are not all 1. So does a target above the vector
         // under controls inside it only, which dense1 takes with per-lane coefficients and its
         // read-ahead: cx 2,8 1.68 → 1.07, 0,9 1.48 → 1.22, 3,10 1.40 → 1.21, ccx 0,1,8 1.76 → 1.11.
-        boolean shortRuns = highControls != 0 && Long.lowestOneBit(highControls) <= 4L * LANES;
+        // A target on 4–7 under a lowest control on 7–11 has short runs too (shortControlledRuns).
+        boolean shortRuns = highControls != 0 && shortControlledRuns(b, highControls);
         boolean laneControlsOnly = highControls == 0 && lowControls != 0;
         if (a == 0 && targets == b && b >= LANES && (shortRuns || laneControlsOnly)) {
             return dense1(Kernels.controlledX(Long.numberOfTrailingZeros(b), controls));

@@ -288,7 +288,7 @@ class SingleStateTest {
     void kernelsOnAStateLargerThanAChunkFollowTheirDefinition() {
         int n = SingleState.CHUNK_QUBITS + 1;
         Random r = new Random(3);
-        int[][] controlled = {{4, 8}, {5, 9}, {6, 14}, {4, 16}, {6, 5}, {4, 12, 1}, {5, 7, 13}};
+        int[][] controlled = {{4, 8}, {5, 9}, {6, 14}, {4, 16}, {6, 5}, {4, 12, 1}, {5, 7, 13}, {7, 4}, {8, 5}, {11, 7}, {9, 6, 15}};
         for (int[] c : controlled) {
             long mask = 1L << c[0] | (c.length > 2 ? 1L << c[2] : 0);
             Kernel k = new Kernel.Dense(new int[] {c[1]}, mask, gaussian(r, 4, 0.7), gaussian(r, 4, 0.7));
