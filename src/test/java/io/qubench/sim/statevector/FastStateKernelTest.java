@@ -180,14 +180,15 @@ class FastStateKernelTest {
      * A controlled one-qubit matrix with its lowest control on 3–5, or with the target on 3–6 and
      * the lowest control on 6–10 (and cx, ccx there, which run as an X), on a state larger than a
      * chunk, against plain loops: every pair is swept, those whose controls are 0 skipped (target
-     * read ahead, on 6–10) or written back unchanged; a second control may lie higher.
+     * read ahead, on 6–10) or written back unchanged; a second control may lie higher. And a
+     * target inside the vector under one control on 6–7 (a 4×4 matrix) or two.
      */
     @Test
     void oneQubitMatricesUnderAControlWithShortRunsMatchPlainLoops() {
         int n = 13;
         List<GateOperation> prepGates = randomGatesWithoutSwaps(29, n);
         int[][] cases = {{3, 9}, {4, 7}, {5, 12}, {3, 6}, {4, 11}, {5, 3}, {3, 9, 11}, {4, 12, 8},
-            {6, 3}, {7, 4}, {10, 6}, {5, 4}, {9, 6, 12}, {8, 5, 3}};
+            {6, 3}, {7, 4}, {10, 6}, {5, 4}, {9, 6, 12}, {8, 5, 3}, {7, 0}, {6, 2}, {7, 1, 10}};
         java.util.Random r = new java.util.Random(7);
         for (int[] c : cases) {
             long controls = 1L << c[0] | (c.length > 2 ? 1L << c[2] : 0);
