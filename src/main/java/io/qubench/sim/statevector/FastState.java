@@ -698,13 +698,16 @@ public final class FastState implements QuantumState {
      * Whether a one-qubit pass with target offset {@code t} under {@code controls} (all above the
      * vector) walks its pairs rather than its runs: with the lowest control on 3–5, whose runs are
      * 1–4 vectors, and with the target on 3–6 under a lowest control on 6–10, where the runs of
-     * 1–8 vectors alternate with as long a stretch skipped. Alternated on 26 qubits against a
-     * Hadamard pass, runs → pairs: cu 6,3 1.49–2.09 → 0.97–1.05, 7,4 1.42–2.04 → 0.95–1.08, 10,4
-     * 0.86–1.22 → 0.96–1.02, 9,6 0.79–1.18 → 0.88–0.95. From control 11 up runs are long enough.
+     * 1–8 vectors alternate with as long a stretch skipped, and with a control on 6 over a target
+     * on 7–8. Alternated on 26 qubits against a Hadamard pass, runs → pairs: cu 6,3 1.49–2.09 →
+     * 0.97–1.05, 7,4 1.42–2.04 → 0.95–1.08, 10,4 0.86–1.22 → 0.96–1.02, 9,6 0.79–1.18 →
+     * 0.88–0.95, 6,8 1.48–1.54 → 0.91. From control 11 up runs are long enough; under a control
+     * on 6–7 with the target higher, pairs cost time (6,10 0.84 → 0.99–1.05, 6,12 0.8 → 1.2,
+     * 7,8 0.85 → 0.95).
      */
     private static boolean shortControlledRuns(long t, long controls) {
         long lowest = Long.lowestOneBit(controls);
-        return lowest <= 4L * LANES || t <= 8L * LANES && lowest <= 1024;
+        return lowest <= 4L * LANES || t <= 8L * LANES && lowest <= 1024 || lowest == 8L * LANES && t <= 256;
     }
 
     /** Calls {@code batch} for the runs of {@code sp} whose {@code involved} bits are 0, then OR-ed with {@code fixed}. */
@@ -1797,13 +1800,16 @@ public final class FastState implements QuantumState {
             swapAcrossVectors(s, sp);
             return;
         }
+        long lowestControl = Long.lowestOneBit(s.controlMask());
         if (vectors() && a == 0 && (Kernel.Bits.mask(s.involved()) & ~s.controlMask()) == b && s.controlMask() != 0
-                && (Long.lowestOneBit(s.controlMask()) <= 2L * LANES || b <= 8L * LANES && shortControlledRuns(b, s.controlMask()))) {
+                && (lowestControl <= 2L * LANES || (Long.bitCount(s.controlMask()) == 1 || b <= 8L * LANES) && shortControlledRuns(b, s.controlMask()))) {
             // cx and ccx with their lowest control on 3 or 4: runs of one or two vectors, which
             // took 1.3–1.6× a Hadamard pass on 26 qubits (3,9 1.39; 4,20 1.60; 4,25 1.63). As an X
             // in dense1's pair loop, 0.93–1.06×. With the control on 5 walking runs was faster.
-            // So too with the target on 3–6 under a lowest control on 5–10 (see shortControlledRuns):
-            // cx 5,3 1.78–2.11 → 0.93–0.95, 5,4 1.64–1.98 → 0.97–1.01, 7,3 1.18–1.24 → 0.85–0.99.
+            // So too with the target on 3–6 under a lowest control on 5–10, and cx wherever
+            // shortControlledRuns walks pairs: cx 5,3 1.78–2.11 → 0.93–0.95, 5,4 1.64–1.98 →
+            // 0.97–1.01, 7,3 1.18–1.24 → 0.85–0.99, 5,7 1.51 → 0.95–1.0, 6,8 1.35 → 0.88–0.92.
+            // A second, higher control leaves runs to skip (ccx 5,9,14 0.63 by runs, 1.04 by pairs).
             dense1(Kernels.controlledX(Integer.numberOfTrailingZeros(b), s.controlMask()), sp);
             return;
         }

@@ -188,7 +188,7 @@ class FastStateKernelTest {
         int n = 13;
         List<GateOperation> prepGates = randomGatesWithoutSwaps(29, n);
         int[][] cases = {{3, 9}, {4, 7}, {5, 12}, {3, 6}, {4, 11}, {5, 3}, {3, 9, 11}, {4, 12, 8},
-            {6, 3}, {7, 4}, {10, 6}, {5, 4}, {9, 6, 12}, {8, 5, 3}, {7, 0}, {6, 2}, {7, 1, 10}};
+            {6, 3}, {7, 4}, {10, 6}, {5, 4}, {9, 6, 12}, {8, 5, 3}, {6, 8}, {7, 0}, {6, 2}, {7, 1, 10}};
         java.util.Random r = new java.util.Random(7);
         for (int[] c : cases) {
             long controls = 1L << c[0] | (c.length > 2 ? 1L << c[2] : 0);
