@@ -705,6 +705,23 @@ public final class SingleState implements QuantumState {
         long fixed = d.controlMask();
         MemorySegment re = this.re;
         MemorySegment im = this.im;
+        if (fixed != 0 && Long.lowestOneBit(fixed) <= 8L * LANES) {
+            // The lowest control on 4–7: every vector, left as it is where the controls are not all
+            // 1. Skipping its runs of 1–8 vectors took cu 4,0 1.87× a Hadamard pass on 26 qubits,
+            // 5,2 1.36–1.54, 6,3 1.44–1.47, 7,1 1.08–1.12; so, 0.92–0.97. From 8 up skipping pays.
+            return sp -> sp.policy().forRange(sp.size() / LANES, (from, to) -> {
+                FloatVector ar = FloatVector.fromArray(S, selfR, 0), ai = FloatVector.fromArray(S, selfI, 0);
+                FloatVector br = FloatVector.fromArray(S, otherR, 0), bi = FloatVector.fromArray(S, otherI, 0);
+                FloatVector nai = ai.neg(), nbi = bi.neg();
+                for (long i = sp.offset() + from * LANES, end = sp.offset() + to * LANES; i < end; i += LANES) {
+                    FloatVector xr = load(re, i), xi = load(im, i);
+                    FloatVector pr = xr.rearrange(partner), pi = xi.rearrange(partner);
+                    VectorMask<Float> keep = S.maskAll((i & fixed) != fixed);
+                    store(xr.fma(ar, xi.fma(nai, pr.fma(br, pi.mul(nbi)))).blend(xr, keep), re, i);
+                    store(xi.fma(ar, xr.fma(ai, pi.fma(br, pr.mul(bi)))).blend(xi, keep), im, i);
+                }
+            });
+        }
         return sp -> forRuns(sp, controls, fixed, (starts, runs, count) -> {
             FloatVector ar = FloatVector.fromArray(S, selfR, 0), ai = FloatVector.fromArray(S, selfI, 0);
             FloatVector br = FloatVector.fromArray(S, otherR, 0), bi = FloatVector.fromArray(S, otherI, 0);

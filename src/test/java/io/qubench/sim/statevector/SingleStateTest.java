@@ -306,6 +306,11 @@ class SingleStateTest {
             assertKernelFollowsItsDefinition(n, Kernels.special(StandardGate.CCX, new double[0], new int[] {0, 3, t}), "ccx 0,3," + t);
             assertKernelFollowsItsDefinition(n, new Kernel.Dense(new int[] {1, t}, 0, gaussian(r, 16, 0.5), gaussian(r, 16, 0.5)), "targets 1," + t);
         }
+        // A target inside the vector under controls on 4–7 (every vector swept) or higher.
+        for (long controls : new long[] {1L << 4, 1L << 7 | 1L << 12, 1L << 9}) {
+            Kernel k = new Kernel.Dense(new int[] {2}, controls, gaussian(r, 4, 0.7), gaussian(r, 4, 0.7));
+            assertKernelFollowsItsDefinition(n, k, "1 target 2, controls " + Long.toBinaryString(controls));
+        }
         // Diagonals whose lowest target above the vector is 7: every vector when half the runs change or more.
         assertKernelFollowsItsDefinition(n, Kernels.special(StandardGate.CZ, new double[0], new int[] {7, 3}), "cz 7,3");
         assertKernelFollowsItsDefinition(n, Kernels.special(StandardGate.CRZ, new double[] {0.9}, new int[] {7, 12}), "crz 7,12");
