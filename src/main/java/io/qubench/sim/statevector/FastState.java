@@ -716,9 +716,9 @@ public final class FastState implements QuantumState {
     }
 
     private void dense1(Kernel.Dense d, Space sp) {
-        // Under controls above qubit 5 only the runs where they are 1 (cu 20 → 0: 0.95 → 0.50x a
-        // Hadamard pass on 26 qubits); with one on 3-5 the runs are 1-4 vectors long (1.2x), and
-        // the whole-vector two-qubit kernel below is cheaper (1.0x).
+        // With the target inside the vector: under controls above qubit 5 only the runs where they
+        // are 1 (cu 20 → 0: 0.95 → 0.50x a Hadamard pass on 26 qubits); with one on 3-5 the runs
+        // are 1-4 vectors long (1.2x), and the whole-vector two-qubit kernel below is cheaper (1.0x).
         long controls = d.controlMask();
         // One control on 6–7: skipping its runs of 8–16 vectors took cu 7,0 1.44–1.46× a Hadamard
         // pass; as the 4×4 matrix below, sweeping every vector, 0.96–0.99. From 8 up skipping pays
@@ -1805,11 +1805,11 @@ public final class FastState implements QuantumState {
                 && (lowestControl <= 2L * LANES || (Long.bitCount(s.controlMask()) == 1 || b <= 8L * LANES) && shortControlledRuns(b, s.controlMask()))) {
             // cx and ccx with their lowest control on 3 or 4: runs of one or two vectors, which
             // took 1.3–1.6× a Hadamard pass on 26 qubits (3,9 1.39; 4,20 1.60; 4,25 1.63). As an X
-            // in dense1's pair loop, 0.93–1.06×. With the control on 5 walking runs was faster.
-            // So too with the target on 3–6 under a lowest control on 5–10, and cx wherever
-            // shortControlledRuns walks pairs: cx 5,3 1.78–2.11 → 0.93–0.95, 5,4 1.64–1.98 →
-            // 0.97–1.01, 7,3 1.18–1.24 → 0.85–0.99, 5,7 1.51 → 0.95–1.0, 6,8 1.35 → 0.88–0.92.
-            // A second, higher control leaves runs to skip (ccx 5,9,14 0.63 by runs, 1.04 by pairs).
+            // in dense1's pair loop, 0.93–1.06×. So too cx wherever shortControlledRuns walks
+            // pairs, and ccx with the target on 3–6 there: cx 5,3 1.78–2.11 → 0.93–0.95, 5,4
+            // 1.64–1.98 → 0.97–1.01, 7,3 1.18–1.24 → 0.85–0.99, 5,7 1.51 → 0.95–1.0, 6,8 1.35 →
+            // 0.88–0.92. Otherwise a second, higher control leaves runs worth skipping (ccx 5,9,14
+            // 0.63 by runs, 1.04 by pairs).
             dense1(Kernels.controlledX(Integer.numberOfTrailingZeros(b), s.controlMask()), sp);
             return;
         }
