@@ -1800,17 +1800,20 @@ public final class FastState implements QuantumState {
             swapAcrossVectors(s, sp);
             return;
         }
-        long lowestControl = Long.lowestOneBit(s.controlMask());
-        if (vectors() && a == 0 && (Kernel.Bits.mask(s.involved()) & ~s.controlMask()) == b && s.controlMask() != 0
-                && (lowestControl <= 2L * LANES || (Long.bitCount(s.controlMask()) == 1 || b <= 8L * LANES) && shortControlledRuns(b, s.controlMask()))) {
+        long controls = s.controlMask();
+        long lowestControl = Long.lowestOneBit(controls);
+        boolean asX = lowestControl <= 2L * LANES || b <= 8L * LANES && shortControlledRuns(b, controls)
+                || Long.bitCount(controls) == 1 && (lowestControl > 4L * LANES || b <= 16L * LANES) && shortControlledRuns(b, controls);
+        if (vectors() && a == 0 && (Kernel.Bits.mask(s.involved()) & ~controls) == b && controls != 0 && asX) {
             // cx and ccx with their lowest control on 3 or 4: runs of one or two vectors, which
             // took 1.3–1.6× a Hadamard pass on 26 qubits (3,9 1.39; 4,20 1.60; 4,25 1.63). As an X
             // in dense1's pair loop, 0.93–1.06×. So too cx wherever shortControlledRuns walks
             // pairs, and ccx with the target on 3–6 there: cx 5,3 1.78–2.11 → 0.93–0.95, 5,4
             // 1.64–1.98 → 0.97–1.01, 7,3 1.18–1.24 → 0.85–0.99, 5,7 1.51 → 0.95–1.0, 6,8 1.35 →
-            // 0.88–0.92. Otherwise a second, higher control leaves runs worth skipping (ccx 5,9,14
-            // 0.63 by runs, 1.04 by pairs).
-            dense1(Kernels.controlledX(Integer.numberOfTrailingZeros(b), s.controlMask()), sp);
+            // 0.88–0.92. With the control on 5 only up to target 7: from 9 up walking runs stays
+            // faster (5,10 1.11–1.29 against 1.24–1.32). Otherwise a second, higher control leaves
+            // runs worth skipping (ccx 5,9,14 0.63 by runs, 1.04 by pairs).
+            dense1(Kernels.controlledX(Integer.numberOfTrailingZeros(b), controls), sp);
             return;
         }
         forRuns(sp, s.involved(), s.controlMask(), (starts, runs, count) -> {
