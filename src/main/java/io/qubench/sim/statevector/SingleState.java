@@ -899,12 +899,12 @@ public final class SingleState implements QuantumState {
         if (controls == 0) {
             // Only the amplitude itself and the one with both targets flipped (rxx, ryy, iswap):
             // rxx 0,20 took 1.6× a Hadamard pass as four terms, 0.93–0.96× as two.
-            if (zero(cr[1], ci[1]) && zero(cr[2], ci[2]) && zero(cr[4], ci[4]) && zero(cr[7], ci[7])) {
+            int first = onlyTerm(cr, ci, 0, 1, 2);
+            int second = onlyTerm(cr, ci, 6, 4, 7);
+            if (first == 0 && second == 6) {
                 return sp -> crossPairs(sp, offset, cr, ci, s1);
             }
             // Other matrices of two terms an output (ecr): 0,20 1.68 → 0.94–0.98, 20,0 1.52 → 0.94–1.0.
-            int first = onlyTerm(cr, ci, 0, 1, 2);
-            int second = onlyTerm(cr, ci, 6, 4, 7);
             if (first >= 0 && second >= 0) {
                 return sp -> twoTermPairs(sp, offset, cr, ci, first, second, s1);
             }
